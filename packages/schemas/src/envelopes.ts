@@ -1,0 +1,60 @@
+import * as z from 'zod/mini'
+import { isPlainObject } from './primitives.js'
+
+/**
+ * Pagination of a list response. The newer API spells `total_pages` as `pages`; both parse,
+ * and the parsed value always carries `total_pages`.
+ */
+export const ListMetaSchema = z.pipe(
+  z.transform((input: unknown) => {
+    if (isPlainObject(input) && input['total_pages'] === undefined && input['pages'] !== undefined) {
+      return { ...input, total_pages: input['pages'] }
+    }
+    return input
+  }),
+  z.looseObject({
+    total: z.number(),
+    page: z.number(),
+    limit: z.number(),
+    total_pages: z.number(),
+  }),
+)
+
+/** Pagination of a list response, as parsed. */
+export type ListMeta = z.output<typeof ListMetaSchema>
+
+/** Schema of a single-object response: `{ "data": … }` (a `message` may accompany it). */
+export function dataEnvelope<T extends z.ZodMiniType>(item: T) {
+  return z.looseObject({ data: item, message: z.optional(z.string()) })
+}
+
+/** Schema of a list response: `{ "data": [...], "meta": {...} }`. */
+export function listEnvelope<T extends z.ZodMiniType>(item: T) {
+  return z.looseObject({ data: z.array(item), meta: ListMetaSchema })
+}
+
+/** A page of a list: the items and the pagination metadata. */
+export interface Page<T> {
+  /** The items on this page (`[]` when empty). */
+  data: T[]
+  /** Where this page sits in the whole list. */
+  meta: ListMeta
+}
+
+/** Parameters every list endpoint takes. */
+export const PaginationParamsShape = {
+  /** Page number, starting at 1. */
+  page: z.optional(
+    z.number().check(z.int(), z.gte(1, { error: 'page must be an integer of at least 1' })),
+  ),
+  /** Items per page, from 1 to 100. */
+  limit: z.optional(
+    z
+      .number()
+      .check(
+        z.int(),
+        z.gte(1, { error: 'limit must be an integer from 1 to 100' }),
+        z.lte(100, { error: 'limit must be an integer from 1 to 100 (the API caps pages at 100)' }),
+      ),
+  ),
+}

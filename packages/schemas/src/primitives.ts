@@ -1,0 +1,59 @@
+import * as z from 'zod/mini'
+
+/**
+ * A status set the API may grow: the known values autocomplete, any other string still parses.
+ * Written as `Known | (string & {})` so editors keep the literal suggestions.
+ */
+export type OpenEnum<Known extends string> = Known | (string & {})
+
+/**
+ * Builds a schema for an open status set: any string is accepted and typed as
+ * {@link OpenEnum}, so a status a newer server introduces never breaks parsing.
+ */
+export function openEnum<const Known extends string>(
+  _known: readonly Known[],
+): z.ZodMiniType<OpenEnum<Known>, string> {
+  // The known values only shape the type; the wire value passes through untouched.
+  return z.pipe(z.string(), z.transform((value): OpenEnum<Known> => value))
+}
+
+/**
+ * Characters that could change the meaning of a URL path when an id is placed in it.
+ * KSUIDs never contain them; shorter ids from the docs' examples do not either.
+ */
+const UNSAFE_ID = /[/?#\\%\s]|^\.{1,2}$/u
+
+/**
+ * Whether a value can be used as a resource id: a non-empty string that cannot escape its
+ * path segment. Real ids are 27-character KSUIDs, but shorter ids are accepted too.
+ */
+export function isSafeId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 256 && !UNSAFE_ID.test(value)
+}
+
+/** Schema of a resource id as it appears in responses (any non-empty string). */
+export const IdSchema = z.string().check(z.minLength(1))
+
+/**
+ * Schema of an id the caller supplies: rejected when empty or when it could escape the
+ * path segment it is placed in (`/`, `?`, `#`, `%`, `\`, whitespace, `.` or `..`).
+ */
+export function idParam(field: string): z.ZodMiniType<string, unknown> {
+  return z.custom<string>(isSafeId, {
+    error: `${field} must be a non-empty id without "/", "?", "#", "%", "\\", whitespace or dot segments (for example "2Nz3qkGXBtBLqYuwKyWqu9BFWaE")`,
+  })
+}
+
+/** An RFC 3339 timestamp string (any sub-second precision, `Z` or an offset). */
+export const TimestampSchema = z.iso.datetime({ offset: true })
+
+/** Any JSON object: keys of any name, values of any JSON type. */
+export const JsonObjectSchema = z.record(z.string(), z.unknown())
+
+/** A JSON object as TypeScript sees it. */
+export type JsonObject = z.output<typeof JsonObjectSchema>
+
+/** Returns whether a value is a plain object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
