@@ -102,3 +102,6 @@ export const AgentListParamsSchema = z.object({
 
 /** Parameters of `agents.list`. */
 export type AgentListParams = z.input<typeof AgentListParamsSchema>
+
+/** Parameters of `agents.get`. */
+export const AgentIdParamsSchema = z.object({ agent_id: idParam('agent_id') })

@@ -41,7 +41,7 @@ export const ApprovalRequestSchema = z.looseObject({
 export type ApprovalRequest<TPayload = unknown> = Omit<
   z.output<typeof ApprovalRequestSchema>,
   'payload'
-> & { payload: TPayload | null | undefined }
+> & { payload?: TPayload | null | undefined }
 
 /** Parameters of `approvals.decide`. */
 export const DecideParamsSchema = z.object({
@@ -68,3 +68,6 @@ export const ApprovalListParamsSchema = z.object({
 
 /** Parameters of `approvals.list`. */
 export type ApprovalListParams = z.input<typeof ApprovalListParamsSchema>
+
+/** Parameters of `approvals.get`. */
+export const ApprovalIdParamsSchema = z.object({ approval_id: idParam('approval_id') })

@@ -86,3 +86,6 @@ export const ExecutionListParamsSchema = z.object({
 
 /** Parameters of `executions.list`. */
 export type ExecutionListParams = z.input<typeof ExecutionListParamsSchema>
+
+/** Parameters of `executions.get` and `executions.pending_approval`. */
+export const ExecutionIdParamsSchema = z.object({ execution_id: idParam('execution_id') })

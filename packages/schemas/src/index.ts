@@ -30,6 +30,7 @@ export type { ApiErrorDetail } from './error-body.js'
 
 export {
   AgentConfigInputSchema,
+  AgentIdParamsSchema,
   AgentConfigSchema,
   AgentListParamsSchema,
   AgentSchema,
@@ -40,6 +41,7 @@ export type { Agent, AgentConfig, AgentListParams, AgentVersion, CreateVersionPa
 
 export {
   EXECUTION_STATUSES,
+  ExecutionIdParamsSchema,
   ExecuteParamsSchema,
   ExecutionListParamsSchema,
   ExecutionSchema,
@@ -49,6 +51,7 @@ export type { ExecuteParams, Execution, ExecutionListParams, ExecutionStatus } f
 
 export {
   APPROVAL_STATUSES,
+  ApprovalIdParamsSchema,
   ApprovalListParamsSchema,
   ApprovalRequestSchema,
   ApprovalStatusSchema,

@@ -1,0 +1,16 @@
+/**
+ * Accepts both call forms: the documented object form (`decide({ approval_id, decision })`)
+ * and the official JS SDK's positional form (`decide(approval_id, { decision })`). Returns
+ * one object for validation; anything odd is left for the schema to reject.
+ */
+export function withPositionalId(key: string, first: unknown, rest: unknown): unknown {
+  if (typeof first !== 'string') return first
+  const params = typeof rest === 'object' && rest !== null ? rest : {}
+  return { ...params, [key]: first }
+}
+
+/** Options every call accepts. */
+export interface RequestOptions {
+  /** Cancels the call at once, retries and waits included. */
+  signal?: AbortSignal | undefined
+}

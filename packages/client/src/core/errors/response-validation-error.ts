@@ -1,0 +1,24 @@
+import { describeIssues, type SchemaIssue } from '@signoff/schemas'
+import { SignoffError } from './signoff-error.js'
+
+/**
+ * The server answered, but its response broke the contract: a field is missing or has the
+ * wrong type. The message names the field and what was expected. Unknown fields and unknown
+ * status values never cause this error.
+ */
+export class ResponseValidationError extends SignoffError {
+  override name = 'ResponseValidationError'
+  /** The method whose response was rejected, for example `approvals.get`. */
+  readonly method: string
+  /** Each problem found, with the path of the field in the response body. */
+  readonly issues: readonly SchemaIssue[]
+  /** The HTTP status of the response. */
+  readonly status: number
+
+  constructor(method: string, status: number, issues: readonly SchemaIssue[]) {
+    super(`${method}: the response does not match the API contract: ${describeIssues(issues)}`)
+    this.method = method
+    this.status = status
+    this.issues = issues
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `@signoff/client`: the isomorphic TypeScript client for PromptRails human-in-the-loop
+ * approvals. Start with {@link Signoff}.
+ *
+ * @packageDocumentation
+ */
+export { Signoff } from './client.js'
+export type { ClientOptions } from './core/options.js'
+export { DEFAULT_BASE_URL } from './core/options.js'
+export type { RequestOptions } from './core/arguments.js'
+export type { PayloadOf, PayloadOptions, PayloadSchema } from './core/payload.js'
+export { ListPromise } from './core/list-promise.js'
+export { Agents } from './resources/agents.js'
+export type { CreateVersionBody, ExecuteBody } from './resources/agents.js'
+export { Approvals } from './resources/approvals.js'
+export type { DecideBody } from './resources/approvals.js'
+export { Executions } from './resources/executions.js'
+
+export { SignoffError } from './core/errors/signoff-error.js'
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './core/errors/api-error.js'
+export type { ApiErrorInit } from './core/errors/api-error.js'
+export { ConnectionError, TimeoutError } from './core/errors/connection-error.js'
+export { InvalidRequestError } from './core/errors/invalid-request-error.js'
+export { ResponseValidationError } from './core/errors/response-validation-error.js'
+export { WebhookVerificationError } from './core/errors/webhook-verification-error.js'
+export type { WebhookVerificationReason } from './core/errors/webhook-verification-error.js'
+
+export type {
+  Agent,
+  AgentConfig,
+  AgentListParams,
+  AgentVersion,
+  ApprovalListParams,
+  ApprovalRequest,
+  ApprovalStatus,
+  CreateVersionParams,
+  DecideParams,
+  Decision,
+  ExecuteParams,
+  Execution,
+  ExecutionListParams,
+  ExecutionStatus,
+  ListMeta,
+  OpenEnum,
+  Page,
+  SchemaIssue,
+} from '@signoff/schemas'
