@@ -3,6 +3,7 @@ import { resolveOptions, type ClientOptions } from './core/options.js'
 import { Agents } from './resources/agents.js'
 import { Approvals } from './resources/approvals.js'
 import { Executions } from './resources/executions.js'
+import { Webhooks } from './webhooks/resource.js'
 
 /**
  * The Signoff client for the PromptRails approvals API. Runs in Node (22+), browsers, Deno,
@@ -24,6 +25,8 @@ export class Signoff {
   readonly executions: Executions
   /** Approval requests: list, get, decide. */
   readonly approvals: Approvals
+  /** Verifying and parsing incoming webhook messages (Standard Webhooks signatures). */
+  readonly webhooks: Webhooks
 
   /**
    * Creates a client. Options are checked at once: a wrong option throws an
@@ -36,5 +39,6 @@ export class Signoff {
     this.agents = new Agents(http)
     this.executions = new Executions(http)
     this.approvals = new Approvals(http)
+    this.webhooks = new Webhooks(options.webhookSecret)
   }
 }

@@ -15,6 +15,11 @@ export type { CreateVersionBody, ExecuteBody } from './resources/agents.js'
 export { Approvals } from './resources/approvals.js'
 export type { DecideBody } from './resources/approvals.js'
 export { Executions } from './resources/executions.js'
+export { Webhooks } from './webhooks/resource.js'
+export type { ClientUnwrapOptions, ClientVerifyOptions } from './webhooks/resource.js'
+export { unwrapWebhook, verifyWebhook } from './webhooks/verify.js'
+export type { UnwrapOptions, VerifyOptions, WebhookBody } from './webhooks/verify.js'
+export type { WebhookHeaders } from './webhooks/headers.js'
 
 export { SignoffError } from './core/errors/signoff-error.js'
 export {
@@ -54,4 +59,9 @@ export type {
   OpenEnum,
   Page,
   SchemaIssue,
+  WebhookEvent,
+  WebhookEventType,
+  ApprovalEvent,
+  ApprovalEventData,
+  UnknownWebhookEvent,
 } from '@signoff/schemas'

@@ -34,7 +34,7 @@ export function configFromEnv(
 }
 
 /**
- * Creates a {@link Signoff} client configured from the environment.
+ * Creates a `Signoff` client configured from the environment.
  *
  * @example
  * ```ts
