@@ -1,7 +1,10 @@
 /**
- * `@signoff/node`: Node helpers for Signoff. Configuration from the environment today;
- * the webhook receiver, waiting jobs and the CLI build on it.
+ * `@signoff/node`: Node helpers for Signoff: configuration from the environment and a webhook
+ * receiver for `node:http`, Express and Connect.
  *
  * @packageDocumentation
  */
 export { ENVIRONMENT_VARIABLES, configFromEnv, createClientFromEnv } from './config.js'
+export { createWebhookHandler } from './webhooks/receiver.js'
+export type { WebhookHandlerOptions, WebhookHandlers, WebhookRequestHandler } from './webhooks/receiver.js'
+export type { ReceivedRequest } from './webhooks/raw-body.js'

@@ -25,7 +25,7 @@ export type PayloadOf<S> = S extends StandardSchemaV1<unknown, infer Output> ? O
  */
 export interface PayloadOptions<S extends PayloadSchema | undefined = undefined> extends RequestOptions {
   /** Checks and types the payload; a payload that does not match is a `ResponseValidationError`. */
-  payloadSchema?: S
+  payloadSchema?: S | undefined
 }
 
 /**

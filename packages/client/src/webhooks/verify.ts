@@ -31,7 +31,7 @@ export interface VerifyOptions {
 /** Options of {@link unwrapWebhook}: verification, plus a schema for the approval's payload. */
 export interface UnwrapOptions<S extends PayloadSchema | undefined = undefined> extends VerifyOptions {
   /** Checks and types `data.approval.payload`; a mismatch is a `bad_payload` rejection. */
-  payloadSchema?: S
+  payloadSchema?: S | undefined
 }
 
 /** The raw body as received: the exact bytes or text, before any JSON parsing. */
