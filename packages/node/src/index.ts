@@ -8,3 +8,7 @@ export { ENVIRONMENT_VARIABLES, configFromEnv, createClientFromEnv } from './con
 export { createWebhookHandler } from './webhooks/receiver.js'
 export type { WebhookHandlerOptions, WebhookHandlers, WebhookRequestHandler } from './webhooks/receiver.js'
 export type { ReceivedRequest } from './webhooks/raw-body.js'
+export { waitForDecision, isDecided } from './wait/wait-for-decision.js'
+export type { WaitOptions } from './wait/wait-for-decision.js'
+export type { WaitTarget } from './wait/target.js'
+export { WaitAbortedError, WaitTimeoutError, WatcherClosedError } from './wait/errors.js'

@@ -38,10 +38,13 @@ export const ApprovalRequestSchema = z.looseObject({
  * An approval request, as parsed. `TPayload` is the payload's type when a checkpoint schema
  * was supplied; otherwise the payload is `unknown`.
  */
-export type ApprovalRequest<TPayload = unknown> = Omit<
-  z.output<typeof ApprovalRequestSchema>,
-  'payload'
-> & { payload?: TPayload | null | undefined }
+export type ApprovalRequest<TPayload = unknown> = WithoutPayload<z.output<typeof ApprovalRequestSchema>> & {
+  payload?: TPayload | null | undefined
+}
+
+// `Omit` would flatten the known keys into the index signature that unknown fields add;
+// remapping keys keeps `id`, `status`, … typed.
+type WithoutPayload<T> = { [K in keyof T as K extends 'payload' ? never : K]: T[K] }
 
 /** Parameters of `approvals.decide`. */
 export const DecideParamsSchema = z.object({

@@ -1,0 +1,70 @@
+// Walking a long list: `for await` over 100,000 approvals from the mock over real HTTP.
+// Prints time per item and how much memory the walk holds, against a baseline in the same
+// run that collects every item into one array. The walk must stay page-sized.
+import { Signoff } from '@signoff/client'
+import { startMockServer } from '@signoff/mock/node'
+import { format, printTable } from '../lib/measure.ts'
+
+const TOTAL = Number(process.env['BENCH_APPROVALS'] ?? 100_000)
+const PAGE = 100
+const collectGarbage = (globalThis as { gc?: () => void }).gc
+
+function heapAfterGc(): number {
+  collectGarbage?.()
+  return process.memoryUsage().heapUsed
+}
+
+const server = await startMockServer()
+try {
+  const store = server.mock.store
+  const agent = store.createAgent({ name: 'Bulk', config: { approval_required: true, checkpoint_name: 'bulk_review' } })
+  console.log(`bench/paginate: seeding ${format(TOTAL, 0)} approvals in the mock…`)
+  const seedStart = performance.now()
+  const key = store.defaults.apiKey
+  for (let index = 0; index < TOTAL; index++) {
+    // In-process requests: seeding goes through the same code path as a real execute.
+    const request = new Request(`${server.url}/api/v1/agents/${agent.id}/execute`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ input: { message: `item ${index}` } }),
+    })
+    const response = await server.mock.fetch(request)
+    if (response.status !== 201) throw new Error(`seeding failed: ${response.status}`)
+  }
+  console.log(`seeded in ${format((performance.now() - seedStart) / 1000)} s\n`)
+
+  const client = new Signoff({ apiKey: key, baseUrl: server.url })
+
+  // The walk: one page in memory at a time.
+  const walkBase = heapAfterGc()
+  let walkPeak = 0
+  let walked = 0
+  const walkStart = performance.now()
+  for await (const approval of client.approvals.list({ limit: PAGE })) {
+    walked += approval.id.length > 0 ? 1 : 0
+    if (walked % PAGE === 0) walkPeak = Math.max(walkPeak, process.memoryUsage().heapUsed - walkBase)
+  }
+  const walkMs = performance.now() - walkStart
+  const walkRetained = heapAfterGc() - walkBase
+
+  // The baseline: the same pages, every item kept.
+  const collectBase = heapAfterGc()
+  const collectStart = performance.now()
+  const all = []
+  for await (const approval of client.approvals.list({ limit: PAGE })) all.push(approval)
+  const collectMs = performance.now() - collectStart
+  const collectHeld = heapAfterGc() - collectBase
+
+  const mib = (bytes: number) => `${format(bytes / 1024 / 1024)} MiB`
+  printTable(
+    ['strategy', 'items', 'µs per item', 'heap held at the end', 'peak heap growth'],
+    [
+      ['for await (walk)', format(walked, 0), format((walkMs * 1000) / walked, 1), mib(walkRetained), mib(walkPeak)],
+      ['collect into an array', format(all.length, 0), format((collectMs * 1000) / all.length, 1), mib(collectHeld), '-'],
+    ],
+  )
+  console.log(`\nmemory held by the walk / by collecting everything: ${format(Math.max(walkRetained, 0) / collectHeld, 3)}×`)
+  if (collectGarbage === undefined) console.log('(run with node --expose-gc for exact heap figures)')
+} finally {
+  await server.close()
+}
