@@ -69,6 +69,7 @@ export type {
 export {
   ApprovalEventDataSchema,
   WEBHOOK_EVENT_TYPES,
+  isApprovalEvent,
   WebhookEventSchema,
   WebhookExecutionSchema,
 } from './webhook.js'

@@ -54,10 +54,16 @@ export interface ApprovalEvent<TType extends WebhookEventType, TPayload = unknow
   data: ApprovalEventData<TPayload>
 }
 
-/** An event of a type this SDK does not know: it still parses, with its data untyped. */
+/**
+ * An event of a type this SDK does not know. It still parses, as `type: 'unknown'` with the
+ * type as sent in `original_type`: a distinct `type` is what lets
+ * `if (event.type === 'approval.decided')` narrow to the known event and its typed data.
+ */
 export interface UnknownWebhookEvent {
-  /** The event's type, as sent. */
-  type: string & {}
+  /** Marks an event this SDK does not know. */
+  type: 'unknown'
+  /** The event's type, as sent (for example `approval.escalated`). */
+  original_type: string
   /** When the event happened (RFC 3339). */
   timestamp: string
   /** The event's data, unvalidated. */
@@ -70,3 +76,8 @@ export type WebhookEvent<TPayload = unknown> =
   | ApprovalEvent<'approval.decided', TPayload>
   | ApprovalEvent<'approval.expired', TPayload>
   | UnknownWebhookEvent
+
+/** Whether an event is one of the approval events this SDK knows (its data is then typed). */
+export function isApprovalEvent<P>(event: WebhookEvent<P>): event is Exclude<WebhookEvent<P>, UnknownWebhookEvent> {
+  return event.type !== 'unknown'
+}

@@ -12,7 +12,9 @@ import type { Page } from '@signoff/schemas'
  * }
  * ```
  */
-export class ListPromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class ListPromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
+  /** Shown by `String(list)` and debuggers. */
+  readonly [Symbol.toStringTag] = 'ListPromise'
   readonly #fetchPage: (page: number) => Promise<Page<T>>
   readonly #startPage: number
   #first: Promise<Page<T>> | undefined
@@ -40,6 +42,11 @@ export class ListPromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   /** Handles a failure of the first page's request. */
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
     return this.#firstPage().catch(onRejected)
+  }
+
+  /** Runs `onFinally` once the first page's request settles, either way. */
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#firstPage().finally(onFinally)
   }
 
   /** Walks every page, starting at the requested one, until the last. */

@@ -108,13 +108,15 @@ export async function unwrapWebhook<S extends PayloadSchema | undefined = undefi
   const envelope = WebhookEventSchema.safeParse(json)
   if (!envelope.success) return reject('bad_payload', describeIssues(envelope.error.issues))
   const { type, timestamp } = envelope.data
-  if (!isKnownType(type)) return { ...envelope.data, type, timestamp }
+  if (!isKnownType(type)) return { type: 'unknown', original_type: type, timestamp, data: envelope.data.data }
 
   const data = ApprovalEventDataSchema.safeParse(envelope.data.data)
   if (!data.success) return reject('bad_payload', describeIssues(data.error.issues.map(prefixData)))
   try {
     const approval = await typePayload('webhook', data.data.approval, options.payloadSchema, ['data', 'approval'])
-    return { ...envelope.data, type, timestamp, data: { ...data.data, approval } }
+    // `type` is one known type here, but TypeScript cannot pair a union-typed `type` with its
+    // union member by itself; every known type carries this same data shape.
+    return { type, timestamp, data: { ...data.data, approval } } as WebhookEvent<PayloadOf<S>>
   } catch (error) {
     if (error instanceof ResponseValidationError) return reject('bad_payload', describeIssues(error.issues))
     throw error

@@ -35,7 +35,7 @@ export function useMockApi(quirks: (typeof QUIRKS)[number]): Harness {
   } as Harness
 
   beforeAll(() => {
-    if (!listening) server.listen({ onUnhandledRequest: 'error' })
+    if (!listening) server.listen({ onUnhandledFrame: 'error' })
     listening = true
     server.events.on('request:start', ({ request }) => {
       harness.sent.push(request)

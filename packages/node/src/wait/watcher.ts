@@ -1,0 +1,217 @@
+import type { ApprovalRequest, PayloadOf, PayloadSchema, Signoff, WebhookEvent } from '@signoff/client'
+import { WaitAbortedError, WaitTimeoutError, WatcherClosedError } from './errors.js'
+import { resolveApprovalId, type WaitTarget } from './target.js'
+import { isTransient } from './transient.js'
+import { isDecided } from './wait-for-decision.js'
+
+/** Options of {@link ApprovalWatcher}. */
+export interface WatcherOptions {
+  /** How often, in ms, the pending approvals are read. @defaultValue `5000` */
+  interval?: number | undefined
+  /** Page size of each sweep through the pending approvals (1 to 100). @defaultValue `100` */
+  pageSize?: number | undefined
+}
+
+/** Options of one {@link ApprovalWatcher.wait}. */
+export interface WatchOptions<S extends PayloadSchema | undefined = undefined> {
+  /** Cancels this wait only; it rejects with a `WaitAbortedError`. */
+  signal?: AbortSignal | undefined
+  /** Gives up on this wait after this many ms with a `WaitTimeoutError`. */
+  timeout?: number | undefined
+  /** Checks and types the approval's payload. */
+  payloadSchema?: S | undefined
+}
+
+interface Waiter {
+  target: WaitTarget
+  since: number
+  payloadSchema: PayloadSchema | undefined
+  settle(outcome: { approval: ApprovalRequest } | { error: unknown }): void
+}
+
+/** What the watcher has done, for dashboards and benchmarks. */
+export interface WatcherStats {
+  /** Sweeps through the pending approvals so far. */
+  sweeps: number
+  /** API requests made so far (pages read, plus one read per approval found decided). */
+  requests: number
+  /** Waits under way now. */
+  waiting: number
+}
+
+/**
+ * Many waits for decisions, one poll loop: each interval the watcher pages once through the
+ * pending approvals, however many jobs wait, and reads back only approvals that left the list.
+ * Webhook events handed to {@link ApprovalWatcher.handle} wake their waiters at once.
+ *
+ * @example
+ * ```ts
+ * const watcher = new ApprovalWatcher(client, { interval: 5_000 })
+ * const approval = await watcher.wait({ execution_id })
+ * createWebhookHandler({ secret, on: watcher.webhookHandlers() }) // optional: instant wake-ups
+ * ```
+ */
+export class ApprovalWatcher {
+  readonly #client: Signoff
+  readonly #interval: number
+  readonly #pageSize: number
+  readonly #waiters = new Set<Waiter>()
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #sweeping = false
+  #closed = false
+  #stats = { sweeps: 0, requests: 0 }
+
+  constructor(client: Signoff, options: WatcherOptions = {}) {
+    this.#client = client
+    this.#interval = options.interval ?? 5_000
+    this.#pageSize = options.pageSize ?? 100
+  }
+
+  /** Waits for a decision on an approval, or on the approval an execution is paused at. */
+  wait<S extends PayloadSchema | undefined = undefined>(
+    target: WaitTarget,
+    options: WatchOptions<S> = {},
+  ): Promise<ApprovalRequest<PayloadOf<S>>> {
+    if (this.#closed) return Promise.reject(new WatcherClosedError('the watcher is closed'))
+    return new Promise((resolve, reject) => {
+      const timer = options.timeout === undefined ? undefined : setTimeout(() => {
+        settle({ error: new WaitTimeoutError(approvalIdOf(target), options.timeout ?? 0) })
+      }, options.timeout)
+      const aborted = () => settle({ error: new WaitAbortedError('the wait was aborted') })
+      const waiter: Waiter = { target, since: Date.now(), payloadSchema: options.payloadSchema, settle }
+      function settle(outcome: { approval: ApprovalRequest } | { error: unknown }) {
+        clearTimeout(timer)
+        options.signal?.removeEventListener('abort', aborted)
+        if ('error' in outcome) reject(outcome.error)
+        else resolve(outcome.approval as ApprovalRequest<PayloadOf<S>>)
+      }
+      if (options.signal?.aborted) return aborted()
+      options.signal?.addEventListener('abort', aborted, { once: true })
+      this.#add(waiter)
+    })
+  }
+
+  /**
+   * Hands the watcher a webhook event: an `approval.decided` or `approval.expired` event wakes
+   * the waits on that approval (or its execution) at once. Other events are ignored.
+   */
+  async handle(event: WebhookEvent): Promise<void> {
+    if (event.type !== 'approval.decided' && event.type !== 'approval.expired') return
+    const approval = event.data.approval
+    if (!isDecided(approval)) return
+    for (const waiter of this.#waiters) {
+      if (matches(waiter.target, approval)) await this.#deliver(waiter, approval)
+    }
+  }
+
+  /** Handlers to pass as `on` to `createWebhookHandler`, so deliveries wake waiters at once. */
+  webhookHandlers(): { 'approval.decided': (event: WebhookEvent) => Promise<void>; 'approval.expired': (event: WebhookEvent) => Promise<void> } {
+    const handle = (event: WebhookEvent) => this.handle(event)
+    return { 'approval.decided': handle, 'approval.expired': handle }
+  }
+
+  /** Ends every wait with a `WatcherClosedError` and stops polling. */
+  close(): void {
+    this.#closed = true
+    clearTimeout(this.#timer)
+    for (const waiter of [...this.#waiters]) this.#settle(waiter, { error: new WatcherClosedError('the watcher was closed') })
+  }
+
+  /** What the watcher has done so far. */
+  get stats(): WatcherStats {
+    return { ...this.#stats, waiting: this.#waiters.size }
+  }
+
+  #add(waiter: Waiter): void {
+    const settle = waiter.settle
+    waiter.settle = (outcome) => {
+      this.#waiters.delete(waiter)
+      settle(outcome)
+      if (this.#waiters.size === 0) clearTimeout(this.#timer)
+    }
+    this.#waiters.add(waiter)
+    this.#schedule()
+  }
+
+  #settle(waiter: Waiter, outcome: { approval: ApprovalRequest } | { error: unknown }): void {
+    if (this.#waiters.has(waiter)) waiter.settle(outcome)
+  }
+
+  #schedule(): void {
+    if (this.#timer !== undefined || this.#closed || this.#waiters.size === 0) return
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined
+      void this.#sweep().finally(() => this.#schedule())
+    }, this.#interval)
+  }
+
+  // One pass: read every page of pending approvals once, then read back each waited approval
+  // that is no longer pending (a decision, or a page shift: the read-back tells them apart).
+  async #sweep(): Promise<void> {
+    if (this.#sweeping || this.#waiters.size === 0) return
+    this.#sweeping = true
+    const started = Date.now()
+    try {
+      const pendingApprovals = new Set<string>()
+      const pendingExecutions = new Map<string, string>()
+      for await (const page of this.#client.approvals.list({ status: 'pending', limit: this.#pageSize }).pages()) {
+        this.#stats.requests += 1
+        for (const approval of page.data) {
+          pendingApprovals.add(approval.id)
+          pendingExecutions.set(approval.execution_id, approval.id)
+        }
+      }
+      this.#stats.sweeps += 1
+      for (const waiter of [...this.#waiters]) {
+        if (waiter.since > started) continue
+        if ('execution_id' in waiter.target) {
+          const approvalId = pendingExecutions.get(waiter.target.execution_id)
+          if (approvalId !== undefined) {
+            waiter.target = { approval_id: approvalId }
+            continue
+          }
+        } else if (pendingApprovals.has(waiter.target.approval_id)) continue
+        await this.#readBack(waiter)
+      }
+    } catch (error) {
+      // Passing trouble: the next sweep tries again. Anything else ends every wait it concerns.
+      if (!isTransient(error)) for (const waiter of [...this.#waiters]) this.#settle(waiter, { error })
+    } finally {
+      this.#sweeping = false
+    }
+  }
+
+  async #readBack(waiter: Waiter): Promise<void> {
+    try {
+      this.#stats.requests += 1
+      const approvalId = await resolveApprovalId(this.#client, waiter.target)
+      waiter.target = { approval_id: approvalId }
+      const approval = await this.#client.approvals.get(approvalId)
+      this.#stats.requests += 1
+      if (isDecided(approval)) await this.#deliver(waiter, approval)
+    } catch (error) {
+      if (!isTransient(error)) this.#settle(waiter, { error })
+    }
+  }
+
+  async #deliver(waiter: Waiter, approval: ApprovalRequest): Promise<void> {
+    const schema = waiter.payloadSchema
+    if (schema === undefined || approval.payload === null || approval.payload === undefined) {
+      return this.#settle(waiter, { approval })
+    }
+    const result = await schema['~standard'].validate(approval.payload)
+    if (result.issues) {
+      const fields = result.issues.map((issue) => issue.message).join('; ')
+      return this.#settle(waiter, { error: new TypeError(`the approval's payload does not match payloadSchema: ${fields}`) })
+    }
+    this.#settle(waiter, { approval: { ...approval, payload: result.value } })
+  }
+}
+
+function approvalIdOf(target: WaitTarget): string | undefined {
+  return 'approval_id' in target ? target.approval_id : undefined
+}
+
+function matches(target: WaitTarget, approval: ApprovalRequest): boolean {
+  return 'approval_id' in target ? target.approval_id === approval.id : target.execution_id === approval.execution_id
+}
