@@ -4,7 +4,9 @@
  * one object for validation; anything odd is left for the schema to reject.
  */
 export function withPositionalId(key: string, first: unknown, rest: unknown): unknown {
-  if (typeof first !== 'string') return first
+  // An object is the documented form; anything else stands where the id goes, so the
+  // validation message names the id field.
+  if (typeof first === 'object' && first !== null) return first
   const params = typeof rest === 'object' && rest !== null ? rest : {}
   return { ...params, [key]: first }
 }

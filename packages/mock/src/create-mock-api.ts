@@ -1,0 +1,71 @@
+import { http, type HttpHandler } from 'msw'
+import { createApp, type LoggedRequest } from './app.js'
+import { MockState } from './domain/state.js'
+import type { Quirks } from './http/dialect.js'
+import { randomId } from './ids.js'
+import { MockStore } from './store.js'
+
+/** Options of {@link createMockApi}. */
+export interface MockOptions {
+  /** Which server to imitate. @defaultValue `'standard'` */
+  quirks?: Quirks | undefined
+  /** The mock's clock, for expiry and timestamps. @defaultValue `() => new Date()` */
+  clock?: (() => Date) | undefined
+  /**
+   * Makes ids. @defaultValue random KSUID-shaped ids from Web Crypto (the Node entry,
+   * `@signoff/mock/node`, uses the `ksuid` package)
+   */
+  generateId?: (() => string) | undefined
+}
+
+/** A mock PromptRails API: answer requests in-process, through MSW, or over HTTP (`@signoff/mock/node`). */
+export interface MockApi {
+  /** Answers one request, as the server would. */
+  fetch(request: Request): Promise<Response>
+  /** MSW handlers that send every request under `${baseUrl}/api/v1/` to this mock. */
+  handlers(baseUrl?: string): HttpHandler[]
+  /** The state, for seeding and for checking what happened. */
+  readonly store: MockStore
+  /** Every request answered so far, oldest first. */
+  readonly requests: readonly LoggedRequest[]
+  /** Forgets the request log. */
+  clearRequests(): void
+  /** The dialect this mock speaks. */
+  readonly quirks: Quirks
+}
+
+/** The PromptRails API's public address, where MSW handlers listen by default. */
+export const DEFAULT_MOCK_BASE_URL = 'https://api.promptrails.ai'
+
+/**
+ * Creates a mock PromptRails approvals API with its state in memory. It starts with a default
+ * workspace and an all-scopes key (`store.defaults`).
+ *
+ * @example
+ * ```ts
+ * const mock = createMockApi()
+ * const server = setupServer(...mock.handlers())
+ * const agent = mock.store.createAgent({ name: 'Replies', config: { approval_required: true, checkpoint_name: 'review' } })
+ * ```
+ */
+export function createMockApi(options: MockOptions = {}): MockApi {
+  const quirks = options.quirks ?? 'standard'
+  const state = new MockState({ generateId: options.generateId ?? randomId, clock: options.clock ?? (() => new Date()) })
+  const log: LoggedRequest[] = []
+  const app = createApp(state, quirks, log)
+  const fetch = async (request: Request) => app.fetch(request)
+  return {
+    fetch,
+    handlers: (baseUrl = DEFAULT_MOCK_BASE_URL) => [
+      http.all(`${baseUrl.replace(/\/+$/, '')}/api/v1/*`, ({ request }) => fetch(request)),
+    ],
+    store: new MockStore(state),
+    get requests() {
+      return log
+    },
+    clearRequests: () => {
+      log.length = 0
+    },
+    quirks,
+  }
+}

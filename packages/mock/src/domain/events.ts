@@ -1,0 +1,35 @@
+import type { ApprovalRecord, ExecutionRecord } from './records.js'
+
+/** The events the mock fires, shaped as webhook bodies. */
+export type MockEventType = 'execution.awaiting_approval' | 'approval.decided' | 'approval.expired'
+
+/** An event, as a webhook delivery would carry it. */
+export interface MockEvent {
+  type: MockEventType
+  timestamp: string
+  data: {
+    approval: Omit<ApprovalRecord, 'sequence'>
+    execution: { id: string; agent_id: string; status: string }
+  }
+}
+
+/** Receives every event the mock fires. */
+export type MockEventListener = (event: MockEvent) => void
+
+/** Builds an event from the records it concerns. */
+export function approvalEvent(
+  type: MockEventType,
+  timestamp: string,
+  approval: ApprovalRecord,
+  execution: ExecutionRecord,
+): MockEvent {
+  const { sequence: _sequence, ...wire } = approval
+  return {
+    type,
+    timestamp,
+    data: {
+      approval: structuredClone(wire),
+      execution: { id: execution.id, agent_id: execution.agent_id, status: execution.status },
+    },
+  }
+}

@@ -1,0 +1,210 @@
+import type { AgentConfig, JsonObject } from '@signoff/schemas'
+import { approvalEvent, type MockEventListener, type MockEventType } from './events.js'
+import { SCOPES, type AgentRecord, type ApiKeyRecord, type ApprovalRecord, type ExecutionRecord, type Scope, type VersionRecord, type WorkspaceRecord } from './records.js'
+import { runModel } from './model.js'
+
+/** What the state needs from its surroundings: ids and the time. */
+export interface StateEnvironment {
+  generateId: () => string
+  clock: () => Date
+}
+
+/** The outcome of a decision attempt. */
+export type DecideOutcome =
+  | { ok: true; approval: ApprovalRecord }
+  | { ok: false; reason: 'not_found' | 'already_decided' }
+
+/**
+ * All of the mock's data and the rules that change it (the approval flow, expiry, events).
+ * HTTP concerns (auth, envelopes, dialects) live in `http/` and `routes/`.
+ */
+export class MockState {
+  readonly workspaces = new Map<string, WorkspaceRecord>()
+  readonly apiKeys = new Map<string, ApiKeyRecord>()
+  readonly agents = new Map<string, AgentRecord>()
+  readonly versions = new Map<string, VersionRecord>()
+  readonly executions = new Map<string, ExecutionRecord>()
+  readonly approvals = new Map<string, ApprovalRecord>()
+  readonly #listeners = new Set<MockEventListener>()
+  readonly #env: StateEnvironment
+  #sequence = 0
+
+  constructor(env: StateEnvironment) {
+    this.#env = env
+  }
+
+  /** A new id from the configured generator. */
+  id(): string {
+    return this.#env.generateId()
+  }
+
+  /** The current time as RFC 3339. */
+  now(): string {
+    return this.#env.clock().toISOString()
+  }
+
+  /** Subscribes to events; returns the unsubscribe function. */
+  onEvent(listener: MockEventListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Empties every collection (listeners stay). */
+  clear(): void {
+    for (const map of [this.workspaces, this.apiKeys, this.agents, this.versions, this.executions, this.approvals]) map.clear()
+  }
+
+  addWorkspace(name: string): WorkspaceRecord {
+    const workspace = { id: this.id(), name }
+    this.workspaces.set(workspace.id, workspace)
+    return workspace
+  }
+
+  addApiKey(workspaceId: string, scopes: readonly Scope[] = SCOPES, key = `pr_key_${this.id()}`): ApiKeyRecord {
+    if (!this.workspaces.has(workspaceId)) throw new Error(`no workspace ${workspaceId}`)
+    const record = { key, workspace_id: workspaceId, scopes: [...scopes], user_id: `user_${this.id()}` }
+    this.apiKeys.set(key, record)
+    return record
+  }
+
+  addAgent(workspaceId: string, fields: { name: string; type?: string | undefined; description?: string | undefined }): AgentRecord {
+    const now = this.now()
+    const agent: AgentRecord = {
+      id: this.id(),
+      workspace_id: workspaceId,
+      name: fields.name,
+      description: fields.description ?? null,
+      type: fields.type ?? 'simple',
+      status: 'active',
+      current_version_id: null,
+      created_at: now,
+      updated_at: now,
+    }
+    this.agents.set(agent.id, agent)
+    return agent
+  }
+
+  /** Adds a version; names it "N.0.0" when no name is given; makes it current unless told not to. */
+  addVersion(agent: AgentRecord, fields: {
+    config: AgentConfig
+    version?: string | undefined
+    message?: string | undefined
+    input_schema?: JsonObject | undefined
+    output_schema?: JsonObject | undefined
+    set_current?: boolean | undefined
+  }): VersionRecord {
+    const count = [...this.versions.values()].filter((version) => version.agent_id === agent.id).length
+    const version: VersionRecord = {
+      id: this.id(),
+      agent_id: agent.id,
+      version: fields.version ?? `${count + 1}.0.0`,
+      config: fields.config,
+      input_schema: fields.input_schema ?? null,
+      output_schema: fields.output_schema ?? null,
+      message: fields.message ?? null,
+      created_at: this.now(),
+    }
+    this.versions.set(version.id, version)
+    if (fields.set_current ?? true) {
+      agent.current_version_id = version.id
+      agent.updated_at = version.created_at
+    }
+    return version
+  }
+
+  /**
+   * Runs an agent. With `approval_required`, the output is held back, an approval request is
+   * created and the execution waits at `awaiting_approval`; otherwise it completes.
+   */
+  execute(agent: AgentRecord, version: VersionRecord, fields: { input: JsonObject; session_id?: string | undefined }): ExecutionRecord {
+    const now = this.now()
+    const config = version.config ?? {}
+    const output = runModel(fields.input)
+    const gated = config.approval_required === true
+    const execution: ExecutionRecord = {
+      id: this.id(),
+      agent_id: agent.id,
+      agent_version_id: version.id,
+      workspace_id: agent.workspace_id,
+      session_id: fields.session_id ?? null,
+      status: gated ? 'awaiting_approval' : 'completed',
+      input: fields.input,
+      output: gated ? null : output,
+      pending_output: gated ? output : null,
+      error: null,
+      token_usage: { prompt_tokens: 42, completion_tokens: 17, total_tokens: 59 },
+      cost: 0.00059,
+      duration_ms: 840,
+      trace_id: `trace_${this.id()}`,
+      started_at: now,
+      completed_at: gated ? null : now,
+      created_at: now,
+    }
+    this.executions.set(execution.id, execution)
+    if (gated) this.#openApproval(execution, config)
+    return execution
+  }
+
+  #openApproval(execution: ExecutionRecord, config: AgentConfig): void {
+    const checkpoint = config.checkpoint_name ?? config.approval_checkpoint_name ?? 'default'
+    const expiresIn = config['approval_expires_in_seconds']
+    const approval: ApprovalRecord = {
+      id: this.id(),
+      execution_id: execution.id,
+      agent_id: execution.agent_id,
+      workspace_id: execution.workspace_id,
+      checkpoint_name: checkpoint,
+      payload: { input: execution.input, output: execution.pending_output, checkpoint_name: checkpoint },
+      status: 'pending',
+      decided_by: null,
+      decided_at: null,
+      expires_at: typeof expiresIn === 'number' ? new Date(this.#env.clock().getTime() + expiresIn * 1000).toISOString() : null,
+      reason: null,
+      created_at: execution.created_at,
+      sequence: ++this.#sequence,
+    }
+    this.approvals.set(approval.id, approval)
+    this.#fire('execution.awaiting_approval', approval)
+  }
+
+  /** Applies a decision to a pending approval and finishes its execution accordingly. */
+  decide(approval: ApprovalRecord, decision: 'approved' | 'rejected', decidedBy: string, reason: string | undefined): DecideOutcome {
+    this.expireDue()
+    if (approval.status !== 'pending') return { ok: false, reason: 'already_decided' }
+    const now = this.now()
+    Object.assign(approval, { status: decision, decided_by: decidedBy, decided_at: now, reason: reason ?? null })
+    const execution = this.executions.get(approval.execution_id)
+    if (execution) {
+      const approved = decision === 'approved'
+      Object.assign(execution, {
+        status: approved ? 'completed' : 'rejected',
+        output: approved ? execution.pending_output : null,
+        pending_output: null,
+        completed_at: now,
+      })
+    }
+    this.#fire('approval.decided', approval)
+    return { ok: true, approval }
+  }
+
+  /** Expires every pending approval whose `expires_at` has passed; its execution fails. */
+  expireDue(): void {
+    const now = this.#env.clock().getTime()
+    for (const approval of this.approvals.values()) {
+      if (approval.status !== 'pending' || approval.expires_at === null || Date.parse(approval.expires_at) > now) continue
+      approval.status = 'expired'
+      const execution = this.executions.get(approval.execution_id)
+      if (execution) {
+        Object.assign(execution, { status: 'failed', error: 'approval expired', pending_output: null, completed_at: this.now() })
+      }
+      this.#fire('approval.expired', approval)
+    }
+  }
+
+  #fire(type: MockEventType, approval: ApprovalRecord): void {
+    const execution = this.executions.get(approval.execution_id)
+    if (execution === undefined) return
+    const event = approvalEvent(type, this.now(), approval, execution)
+    for (const listener of this.#listeners) listener(event)
+  }
+}

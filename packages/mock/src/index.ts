@@ -1,0 +1,17 @@
+/**
+ * `@signoff/mock`: a stateful mock of the PromptRails approvals API, for tests, examples and
+ * demos. This entry runs anywhere (MSW in Node or the browser, in-process `fetch`); the real
+ * HTTP server is in `@signoff/mock/node`.
+ *
+ * @packageDocumentation
+ */
+export { DEFAULT_MOCK_BASE_URL, createMockApi } from './create-mock-api.js'
+export type { MockApi, MockOptions } from './create-mock-api.js'
+export { DEFAULT_API_KEY, MockStore } from './store.js'
+export type { ApprovalFilter } from './store.js'
+export type { LoggedRequest } from './app.js'
+export type { Quirks } from './http/dialect.js'
+export { SCOPES } from './domain/records.js'
+export type { Scope } from './domain/records.js'
+export type { MockEvent, MockEventListener, MockEventType } from './domain/events.js'
+export { randomId } from './ids.js'

@@ -1,0 +1,110 @@
+import type { Agent, AgentConfig, ApprovalRequest, Execution } from '@signoff/schemas'
+import type { MockEventListener } from './domain/events.js'
+import { SCOPES, type Scope, type WorkspaceRecord } from './domain/records.js'
+import type { MockState } from './domain/state.js'
+import { agentWire, approvalWire, executionWire, newestFirst } from './http/wire.js'
+
+/** The key every mock accepts unless its state was changed: obviously fake, safe to print. */
+export const DEFAULT_API_KEY = 'pr_key_signoff_mock_demo'
+
+/** Filters of {@link MockStore.listApprovals}. */
+export interface ApprovalFilter {
+  status?: string
+  agent_id?: string
+  execution_id?: string
+  checkpoint_name?: string
+}
+
+/**
+ * The mock's state, for tests and examples: seed workspaces, keys and agents, and read what the
+ * API did. Every object returned is a copy.
+ */
+export class MockStore {
+  readonly #state: MockState
+  #defaults: { workspaceId: string; apiKey: string }
+
+  /** @internal */
+  constructor(state: MockState) {
+    this.#state = state
+    this.#defaults = this.#seed()
+  }
+
+  /** The workspace and the all-scopes API key every mock starts with. */
+  get defaults(): { readonly workspaceId: string; readonly apiKey: string } {
+    return this.#defaults
+  }
+
+  /** Creates a workspace. */
+  createWorkspace(name = 'Workspace'): WorkspaceRecord {
+    return { ...this.#state.addWorkspace(name) }
+  }
+
+  /** Creates an API key for a workspace (default: the default one) with the given scopes (default: all). */
+  createApiKey(options: { workspaceId?: string; scopes?: readonly Scope[]; key?: string } = {}): string {
+    return this.#state.addApiKey(options.workspaceId ?? this.#defaults.workspaceId, options.scopes ?? SCOPES, options.key).key
+  }
+
+  /** Creates an agent; with `config`, also its first version, which becomes current. */
+  createAgent(options: { name: string; workspaceId?: string; type?: string; description?: string; config?: AgentConfig }): Agent {
+    const agent = this.#state.addAgent(options.workspaceId ?? this.#defaults.workspaceId, options)
+    if (options.config !== undefined) this.#state.addVersion(agent, { config: options.config, message: 'Initial version' })
+    return agentWire(this.#state, agent)
+  }
+
+  /** Reads an agent, with its current version. */
+  getAgent(id: string): Agent | undefined {
+    const agent = this.#state.agents.get(id)
+    return agent && agentWire(this.#state, agent)
+  }
+
+  /** Reads an execution. */
+  getExecution(id: string): Execution | undefined {
+    this.#state.expireDue()
+    const execution = this.#state.executions.get(id)
+    return execution && executionWire(execution)
+  }
+
+  /** Reads an approval. */
+  getApproval(id: string): ApprovalRequest | undefined {
+    this.#state.expireDue()
+    const approval = this.#state.approvals.get(id)
+    return approval && approvalWire(approval)
+  }
+
+  /** Lists approvals of every workspace, newest first. */
+  listApprovals(filter: ApprovalFilter = {}): ApprovalRequest[] {
+    this.#state.expireDue()
+    const fields = Object.entries(filter) as [keyof ApprovalFilter, string][]
+    return [...this.#state.approvals.values()]
+      .filter((approval) => fields.every(([field, value]) => approval[field] === value))
+      .sort(newestFirst)
+      .map(approvalWire)
+  }
+
+  /** Lists executions of every workspace, newest first. */
+  listExecutions(filter: { status?: string; agent_id?: string } = {}): Execution[] {
+    this.#state.expireDue()
+    return [...this.#state.executions.values()]
+      .filter((execution) => (filter.status ?? execution.status) === execution.status)
+      .filter((execution) => (filter.agent_id ?? execution.agent_id) === execution.agent_id)
+      .reverse()
+      .map(executionWire)
+  }
+
+  /** Calls `listener` with every event (`execution.awaiting_approval`, `approval.decided`, `approval.expired`). */
+  onEvent(listener: MockEventListener): () => void {
+    return this.#state.onEvent(listener)
+  }
+
+  /** Forgets everything, then seeds the default workspace and key again. */
+  reset(): void {
+    this.#state.clear()
+    this.#defaults = this.#seed()
+  }
+
+  #seed() {
+    const workspace = this.#state.addWorkspace('Default workspace')
+    const key = this.#state.addApiKey(workspace.id, SCOPES, DEFAULT_API_KEY)
+    return { workspaceId: workspace.id, apiKey: key.key }
+  }
+}
