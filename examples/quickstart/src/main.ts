@@ -35,8 +35,10 @@ try {
   detail(`${pending.meta.total} pending approvals`)
   for (const approval of pending.data) {
     detail(`approval ${short(approval.id)}  agent ${short(approval.agent_id)}  checkpoint ${approval.checkpoint_name}`)
+    const payload = (approval.payload ?? {}) as { input?: unknown; output?: unknown }
     detail(`  created ${approval.created_at}`)
-    detail(`  payload ${oneLine(approval.payload)}`)
+    detail(`  input   ${oneLine(payload.input)}`)
+    detail(`  draft   ${oneLine(payload.output)}`)
   }
 
   step(4, 'Approve one, reject the other, each with a reason')

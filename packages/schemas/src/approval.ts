@@ -36,15 +36,14 @@ export const ApprovalRequestSchema = z.looseObject({
 
 /**
  * An approval request, as parsed. `TPayload` is the payload's type when a checkpoint schema
- * was supplied; otherwise the payload is `unknown`.
+ * was supplied; otherwise the payload is `unknown`. (Keys are remapped rather than `Omit`ted:
+ * `Omit` would flatten the known fields into the index signature unknown fields add.)
  */
-export type ApprovalRequest<TPayload = unknown> = WithoutPayload<z.output<typeof ApprovalRequestSchema>> & {
-  payload?: TPayload | null | undefined
-}
-
-// `Omit` would flatten the known keys into the index signature that unknown fields add;
-// remapping keys keeps `id`, `status`, … typed.
-type WithoutPayload<T> = { [K in keyof T as K extends 'payload' ? never : K]: T[K] }
+export type ApprovalRequest<TPayload = unknown> = {
+  [K in keyof z.output<typeof ApprovalRequestSchema> as K extends 'payload' ? never : K]: z.output<
+    typeof ApprovalRequestSchema
+  >[K]
+} & { payload?: TPayload | null | undefined }
 
 /** Parameters of `approvals.decide`. */
 export const DecideParamsSchema = z.object({

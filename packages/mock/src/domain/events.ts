@@ -1,3 +1,4 @@
+import type { ApprovalRequest } from '@signoff/schemas'
 import type { ApprovalRecord, ExecutionRecord } from './records.js'
 
 /** The events the mock fires, shaped as webhook bodies. */
@@ -8,7 +9,7 @@ export interface MockEvent {
   type: MockEventType
   timestamp: string
   data: {
-    approval: Omit<ApprovalRecord, 'sequence'>
+    approval: ApprovalRequest
     execution: { id: string; agent_id: string; status: string }
   }
 }
