@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { MockState } from './domain/state.js'
 import type { Quirks } from './http/dialect.js'
+import { idempotency } from './http/idempotency.js'
 import { agentRoutes } from './routes/agents.js'
 import { approvalRoutes } from './routes/approvals.js'
 import { executionRoutes } from './routes/executions.js'
@@ -22,6 +23,7 @@ export function createApp(state: MockState, quirks: Quirks, log: LoggedRequest[]
     log.push({ method: c.req.method, path: `${url.pathname}${url.search}`, status: c.res.status })
   })
   const api = new Hono()
+  api.use(idempotency())
   const route = { state, quirks }
   agentRoutes(api, route)
   executionRoutes(api, route)

@@ -1,6 +1,8 @@
 import { http, type HttpHandler } from 'msw'
 import { createApp, type LoggedRequest } from './app.js'
 import { MockState } from './domain/state.js'
+import { withFaults } from './faults/apply.js'
+import { FaultInjector, type FaultCounts, type FaultOptions } from './faults/injector.js'
 import type { Quirks } from './http/dialect.js'
 import { randomId } from './ids.js'
 import { MockStore } from './store.js'
@@ -16,6 +18,16 @@ export interface MockOptions {
    * `@signoff/mock/node`, uses the `ksuid` package)
    */
   generateId?: (() => string) | undefined
+  /** Seeded, reproducible fault injection (5xx, 429, resets, slow and lost answers, broken bodies). */
+  faults?: FaultOptions | undefined
+}
+
+/** Controls the mock's fault injection while it runs. */
+export interface MockFaults {
+  /** Replaces the fault rules (and seed, delay), e.g. between the phases of a test. */
+  configure(options: FaultOptions): void
+  /** How many faults of each kind were injected so far. */
+  readonly counts: FaultCounts
 }
 
 /** A mock PromptRails API: answer requests in-process, through MSW, or over HTTP (`@signoff/mock/node`). */
@@ -32,6 +44,8 @@ export interface MockApi {
   clearRequests(): void
   /** The dialect this mock speaks. */
   readonly quirks: Quirks
+  /** Fault injection: off unless configured. */
+  readonly faults: MockFaults
 }
 
 /** The PromptRails API's public address, where MSW handlers listen by default. */
@@ -53,7 +67,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   const state = new MockState({ generateId: options.generateId ?? randomId, clock: options.clock ?? (() => new Date()) })
   const log: LoggedRequest[] = []
   const app = createApp(state, quirks, log)
-  const fetch = async (request: Request) => app.fetch(request)
+  const injector = new FaultInjector(options.faults)
+  const fetch = withFaults(async (request: Request) => app.fetch(request), injector)
   return {
     fetch,
     handlers: (baseUrl = DEFAULT_MOCK_BASE_URL) => [
@@ -67,5 +82,11 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       log.length = 0
     },
     quirks,
+    faults: {
+      configure: (faults) => injector.configure(faults),
+      get counts() {
+        return injector.counts
+      },
+    },
   }
 }

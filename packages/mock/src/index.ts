@@ -6,7 +6,10 @@
  * @packageDocumentation
  */
 export { DEFAULT_MOCK_BASE_URL, createMockApi } from './create-mock-api.js'
-export type { MockApi, MockOptions } from './create-mock-api.js'
+export type { MockApi, MockFaults, MockOptions } from './create-mock-api.js'
+export { FAULT_KINDS } from './faults/kinds.js'
+export type { FaultKind } from './faults/kinds.js'
+export type { FaultCounts, FaultOptions, FaultRule } from './faults/injector.js'
 export { DEFAULT_API_KEY, MockStore } from './store.js'
 export type { ApprovalFilter } from './store.js'
 export type { LoggedRequest } from './app.js'

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { serve, type ServerType } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import KSUID from 'ksuid'
 import { createMockApi, type MockApi, type MockOptions } from './create-mock-api.js'
 
@@ -42,8 +42,16 @@ export interface MockServer {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const mock = createMockApi({ generateId: () => KSUID.randomSync().string, ...options })
   const hostname = options.hostname ?? '127.0.0.1'
+  // An injected dropped connection (`Response.error()`) becomes a real one: the socket dies
+  // with no answer, as when a proxy or the network fails.
+  const answer = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    const response = await mock.fetch(request)
+    if (response.type !== 'error') return response
+    env.incoming.socket.destroy()
+    return new Response(null, { status: 500 })
+  }
   const server = await new Promise<ServerType>((resolve) => {
-    const started: ServerType = serve({ fetch: mock.fetch, port: options.port ?? 0, hostname }, () => resolve(started))
+    const started: ServerType = serve({ fetch: answer, port: options.port ?? 0, hostname }, () => resolve(started))
   })
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : options.port

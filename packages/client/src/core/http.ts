@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import ky, { type KyInstance, isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError } from 'ky'
+import ky, { type KyInstance, isForceRetryError, isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError } from 'ky'
+import { readErrorBody } from '@signoff/schemas'
 import { ApiError } from './errors/api-error.js'
 import { ConnectionError, TimeoutError } from './errors/connection-error.js'
 import { ResponseValidationError } from './errors/response-validation-error.js'
@@ -47,8 +48,11 @@ interface CallContext extends Record<string, unknown> {
  */
 export class Http {
   readonly #ky: KyInstance
+  // Bodies already parsed by the afterResponse check, so ky's `.json()` does not parse twice.
+  readonly #parsed = new WeakMap<Request, { text: string; value: unknown }>()
 
   constructor(options: ResolvedOptions) {
+    const parsed = this.#parsed
     this.#ky = ky.create({
       // Relative paths resolve under `/api/v1/`, keeping any path a proxy's baseUrl has.
       baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/v1/`,
@@ -61,14 +65,37 @@ export class Http {
         // POSTs are retried too: each carries an Idempotency-Key that stays the same across
         // its retries, and decide reconciles a retry that meets "already decided".
         methods: ['get', 'post'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
+        statusCodes: [408, 409, 429, 500, 502, 503, 504],
         afterStatusCodes: [429, 503],
         jitter: true,
         backoffLimit: 8_000,
         maxRetryAfter: 60_000,
         retryOnTimeout: true,
+        // A 409 is retried only when it says the same request is still being processed (an
+        // idempotency lock); "already decided" is final.
+        shouldRetry: ({ error }) =>
+          isHTTPError(error) && error.response.status === 409
+            ? /in_progress|lock/i.test(readErrorBody(error.data)?.code ?? '')
+            : undefined,
+      },
+      parseJson: (text, { request }) => {
+        const cached = parsed.get(request)
+        return cached?.text === text ? cached.value : JSON.parse(text)
       },
       hooks: {
+        afterResponse: [
+          // A 2xx whose body is not JSON (cut short, or replaced by a proxy) is retried like a
+          // lost response: the Idempotency-Key makes a repeated POST safe.
+          async ({ request, response }) => {
+            if (!response.ok || response.status === 204) return
+            const text = await response.text()
+            try {
+              parsed.set(request, { text, value: JSON.parse(text) })
+            } catch {
+              return ky.retry({ code: 'UNPARSEABLE_BODY' })
+            }
+          },
+        ],
         beforeRetry: [
           ({ options: normalized }) => {
             const context = normalized.context as Partial<CallContext>
@@ -116,7 +143,7 @@ function toSignoffError(error: unknown, operation: string, response: Response | 
   if (error instanceof SchemaValidationError) {
     return new ResponseValidationError(operation, response?.status ?? 0, error.issues)
   }
-  if (error instanceof SyntaxError) {
+  if (error instanceof SyntaxError || (isForceRetryError(error) && error.code === 'UNPARSEABLE_BODY')) {
     return new ResponseValidationError(operation, response?.status ?? 0, [
       { message: `the body is not valid JSON (${response?.headers.get('content-type') ?? 'no content type'})` },
     ])
