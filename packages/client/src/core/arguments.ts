@@ -15,4 +15,11 @@ export function withPositionalId(key: string, first: unknown, rest: unknown): un
 export interface RequestOptions {
   /** Cancels the call at once, retries and waits included. */
   signal?: AbortSignal | undefined
+  /**
+   * The `Idempotency-Key` of a POST (create_version, execute, decide). Every retry of one call
+   * reuses its key; pass your own to make your own repeats of a call safe too (for example a
+   * job id, so a job that restarts cannot run an agent twice).
+   * @defaultValue a random UUID per call
+   */
+  idempotencyKey?: string | undefined
 }

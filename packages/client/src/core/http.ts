@@ -22,6 +22,8 @@ export interface CallSpec<S extends StandardSchemaV1> {
   json?: unknown
   /** Cancels the call, retries included. */
   signal?: AbortSignal | undefined
+  /** The POST's idempotency key; a random one when not given. */
+  idempotencyKey?: string | undefined
   /** Counts the call's retries, for callers that must know whether an attempt was repeated. */
   attempts?: { retries: number } | undefined
 }
@@ -110,7 +112,7 @@ export class Http {
   async call<S extends StandardSchemaV1>(spec: CallSpec<S>): Promise<CallResult<StandardSchemaV1.InferOutput<S>>> {
     const context: CallContext = { attempts: spec.attempts ?? { retries: 0 } }
     const headers: Record<string, string> = {}
-    if (spec.method === 'post') headers['idempotency-key'] = crypto.randomUUID()
+    if (spec.method === 'post') headers['idempotency-key'] = spec.idempotencyKey ?? crypto.randomUUID()
     let response: Response | undefined
     try {
       const pending = this.#ky(spec.path.replace(/^\//, ''), {

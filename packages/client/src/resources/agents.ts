@@ -105,6 +105,7 @@ export class Agents {
       json: body,
       schema: VersionEnvelope,
       signal: options.signal,
+      idempotencyKey: options.idempotencyKey,
     })
     return response.data
   }
@@ -147,6 +148,7 @@ export class Agents {
       json: body,
       schema: ExecutionEnvelope,
       signal: options.signal,
+      idempotencyKey: options.idempotencyKey,
     })
     return response.data
   }

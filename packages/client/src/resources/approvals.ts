@@ -129,6 +129,7 @@ export class Approvals {
         json: body,
         schema: ApprovalEnvelope,
         signal: options.signal,
+        idempotencyKey: options.idempotencyKey,
         attempts,
       })
       return await typePayload('approvals.decide', response.data, options.payloadSchema)
