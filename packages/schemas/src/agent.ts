@@ -5,7 +5,7 @@ import {
   JsonObjectSchema,
   TimestampSchema,
   idParam,
-  isPlainObject,
+  withAlias,
 } from './primitives.js'
 
 /**
@@ -14,17 +14,9 @@ import {
  * Both parse, and the parsed config always carries `checkpoint_name` when either was sent.
  * Every other config key (`temperature`, `type`, …) passes through untouched.
  */
-export const AgentConfigSchema = z.pipe(
-  z.transform((input: unknown) => {
-    if (
-      isPlainObject(input) &&
-      input['checkpoint_name'] === undefined &&
-      input['approval_checkpoint_name'] !== undefined
-    ) {
-      return { ...input, checkpoint_name: input['approval_checkpoint_name'] }
-    }
-    return input
-  }),
+export const AgentConfigSchema = withAlias(
+  'approval_checkpoint_name',
+  'checkpoint_name',
   z.looseObject({
     approval_required: z.optional(z.boolean()),
     checkpoint_name: z.optional(z.string()),

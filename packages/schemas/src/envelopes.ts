@@ -1,23 +1,14 @@
 import * as z from 'zod/mini'
-import { isPlainObject } from './primitives.js'
+import { withAlias } from './primitives.js'
 
 /**
  * Pagination of a list response. The newer API spells `total_pages` as `pages`; both parse,
  * and the parsed value always carries `total_pages`.
  */
-export const ListMetaSchema = z.pipe(
-  z.transform((input: unknown) => {
-    if (isPlainObject(input) && input['total_pages'] === undefined && input['pages'] !== undefined) {
-      return { ...input, total_pages: input['pages'] }
-    }
-    return input
-  }),
-  z.looseObject({
-    total: z.number(),
-    page: z.number(),
-    limit: z.number(),
-    total_pages: z.number(),
-  }),
+export const ListMetaSchema = withAlias(
+  'pages',
+  'total_pages',
+  z.looseObject({ total: z.number(), page: z.number(), limit: z.number(), total_pages: z.number() }),
 )
 
 /** Pagination of a list response, as parsed. */

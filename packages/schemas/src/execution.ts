@@ -4,7 +4,7 @@ import {
   IdSchema,
   TimestampSchema,
   idParam,
-  isPlainObject,
+  withAlias,
   openEnum,
   type OpenEnum,
 } from './primitives.js'
@@ -32,13 +32,9 @@ export const ExecutionStatusSchema = openEnum(EXECUTION_STATUSES)
  * One run of an agent. The official SDKs read the execute response's id as `execution_id`
  * while the emulator sends `id`: either parses, and the parsed execution always has `id`.
  */
-export const ExecutionSchema = z.pipe(
-  z.transform((input: unknown) => {
-    if (isPlainObject(input) && input['id'] === undefined && input['execution_id'] !== undefined) {
-      return { ...input, id: input['execution_id'] }
-    }
-    return input
-  }),
+export const ExecutionSchema = withAlias(
+  'execution_id',
+  'id',
   z.looseObject({
     id: IdSchema,
     agent_id: IdSchema,

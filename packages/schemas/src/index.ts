@@ -13,6 +13,7 @@ export {
   isPlainObject,
   isSafeId,
   openEnum,
+  withAlias,
 } from './primitives.js'
 export type { JsonObject, OpenEnum } from './primitives.js'
 

@@ -57,3 +57,18 @@ export type JsonObject = z.output<typeof JsonObjectSchema>
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/**
+ * Accepts a second spelling of a field: when `canonical` is missing and `alias` is present, the
+ * value is copied to `canonical` before `schema` validates (the alias stays, as sent).
+ */
+export function withAlias<T extends z.ZodMiniType>(alias: string, canonical: string, schema: T) {
+  return z.pipe(
+    z.transform((input: unknown) =>
+      isPlainObject(input) && input[canonical] === undefined && input[alias] !== undefined
+        ? { ...input, [canonical]: input[alias] }
+        : input,
+    ),
+    schema,
+  )
+}
