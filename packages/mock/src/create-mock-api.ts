@@ -6,9 +6,11 @@ import { FaultInjector, type FaultCounts, type FaultOptions } from './faults/inj
 import type { Quirks } from './http/dialect.js'
 import { randomId } from './ids.js'
 import { MockStore } from './store.js'
+import type { MockWebhookOptions } from './webhooks/types.js'
+import { deliverStateEvents } from './webhooks/wire-up.js'
 
-/** Options of {@link createMockApi}. */
-export interface MockOptions {
+/** Options of {@link createMockApi}; the webhook options are in {@link MockWebhookOptions}. */
+export interface MockOptions extends MockWebhookOptions {
   /** Which server to imitate. @defaultValue `'standard'` */
   quirks?: Quirks | undefined
   /** The mock's clock, for expiry and timestamps. @defaultValue `() => new Date()` */
@@ -20,6 +22,12 @@ export interface MockOptions {
   generateId?: (() => string) | undefined
   /** Seeded, reproducible fault injection (5xx, 429, resets, slow and lost answers, broken bodies). */
   faults?: FaultOptions | undefined
+  /**
+   * Whether to start with a default workspace and an all-scopes key (`store.defaults`);
+   * `false` starts empty, for tests that build every workspace and key themselves.
+   * @defaultValue `true`
+   */
+  seed?: boolean | undefined
 }
 
 /** Controls the mock's fault injection while it runs. */
@@ -46,6 +54,14 @@ export interface MockApi {
   readonly quirks: Quirks
   /** Fault injection: off unless configured. */
   readonly faults: MockFaults
+  /**
+   * Sends every webhook delivery whose retry is due by the mock's clock, and resolves with how
+   * many once they finished. With an injected `clock`, this is what runs retries: move the
+   * clock, then call it. With the default clock, retries also run by themselves.
+   */
+  deliverDue(): Promise<number>
+  /** Resolves once no webhook delivery is under way (retries scheduled for later are not awaited). */
+  idle(): Promise<void>
 }
 
 /** The PromptRails API's public address, where MSW handlers listen by default. */
@@ -65,6 +81,7 @@ export const DEFAULT_MOCK_BASE_URL = 'https://api.promptrails.ai'
 export function createMockApi(options: MockOptions = {}): MockApi {
   const quirks = options.quirks ?? 'standard'
   const state = new MockState({ generateId: options.generateId ?? randomId, clock: options.clock ?? (() => new Date()) })
+  const webhooks = deliverStateEvents(state, { ...options, generateId: options.generateId ?? randomId })
   const log: LoggedRequest[] = []
   const app = createApp(state, quirks, log)
   const injector = new FaultInjector(options.faults)
@@ -74,7 +91,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     handlers: (baseUrl = DEFAULT_MOCK_BASE_URL) => [
       http.all(`${baseUrl.replace(/\/+$/, '')}/api/v1/*`, ({ request }) => fetch(request)),
     ],
-    store: new MockStore(state),
+    store: new MockStore(state, webhooks, options.seed ?? true),
     get requests() {
       return log
     },
@@ -88,5 +105,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
         return injector.counts
       },
     },
+    deliverDue: () => webhooks.deliverDue(),
+    idle: () => webhooks.idle(),
   }
 }

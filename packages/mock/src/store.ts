@@ -3,6 +3,8 @@ import type { MockEventListener } from './domain/events.js'
 import { SCOPES, type Scope, type WorkspaceRecord } from './domain/records.js'
 import type { MockState } from './domain/state.js'
 import { agentWire, approvalWire, executionWire, newestFirst } from './http/wire.js'
+import type { WebhookDeliverer } from './webhooks/deliverer.js'
+import type { MockDelivery, MockWebhookEndpoint } from './webhooks/types.js'
 
 /** The key every mock accepts unless its state was changed: obviously fake, safe to print. */
 export const DEFAULT_API_KEY = 'pr_key_signoff_mock_demo'
@@ -21,16 +23,26 @@ export interface ApprovalFilter {
  */
 export class MockStore {
   readonly #state: MockState
-  #defaults: { workspaceId: string; apiKey: string }
+  readonly #webhooks: WebhookDeliverer
+  readonly #seeded: boolean
+  #defaults: { workspaceId: string; apiKey: string } | undefined
 
   /** @internal */
-  constructor(state: MockState) {
+  constructor(state: MockState, webhooks: WebhookDeliverer, seeded = true) {
     this.#state = state
-    this.#defaults = this.#seed()
+    this.#webhooks = webhooks
+    this.#seeded = seeded
+    this.#defaults = seeded ? this.#seed() : undefined
   }
 
-  /** The workspace and the all-scopes API key every mock starts with. */
+  /**
+   * The workspace and the all-scopes API key every mock starts with. Throws when the mock was
+   * created with `seed: false`, which has neither.
+   */
   get defaults(): { readonly workspaceId: string; readonly apiKey: string } {
+    if (this.#defaults === undefined) {
+      throw new Error('this mock was created with seed: false, so it has no default workspace or key')
+    }
     return this.#defaults
   }
 
@@ -41,12 +53,12 @@ export class MockStore {
 
   /** Creates an API key for a workspace (default: the default one) with the given scopes (default: all). */
   createApiKey(options: { workspaceId?: string; scopes?: readonly Scope[]; key?: string } = {}): string {
-    return this.#state.addApiKey(options.workspaceId ?? this.#defaults.workspaceId, options.scopes ?? SCOPES, options.key).key
+    return this.#state.addApiKey(options.workspaceId ?? this.defaults.workspaceId, options.scopes ?? SCOPES, options.key).key
   }
 
   /** Creates an agent; with `config`, also its first version, which becomes current. */
   createAgent(options: { name: string; workspaceId?: string; type?: string; description?: string; config?: AgentConfig }): Agent {
-    const agent = this.#state.addAgent(options.workspaceId ?? this.#defaults.workspaceId, options)
+    const agent = this.#state.addAgent(options.workspaceId ?? this.defaults.workspaceId, options)
     if (options.config !== undefined) this.#state.addVersion(agent, { config: options.config, message: 'Initial version' })
     return agentWire(this.#state, agent)
   }
@@ -96,10 +108,36 @@ export class MockStore {
     return this.#state.onEvent(listener)
   }
 
-  /** Forgets everything, then seeds the default workspace and key again. */
+  /**
+   * Sends every later event to a URL, signed with the endpoint's secret (or secrets), and
+   * returns the endpoint's id. Throws a TypeError for a bad URL or secret (never repeating it).
+   *
+   * @example
+   * ```ts
+   * const endpointId = mock.store.addWebhookEndpoint({ url: 'http://127.0.0.1:3000/hooks', secret, events: ['approval.decided'] })
+   * ```
+   */
+  addWebhookEndpoint(endpoint: MockWebhookEndpoint): string {
+    return this.#webhooks.addEndpoint(endpoint)
+  }
+
+  /** Stops sending to an endpoint, pending retries included; `false` if there was no such endpoint. */
+  removeWebhookEndpoint(id: string): boolean {
+    return this.#webhooks.removeEndpoint(id)
+  }
+
+  /**
+   * The webhook delivery log: one entry per message to an endpoint, oldest first, with every
+   * attempt (a copy). `reset()` keeps it, as it keeps the endpoints.
+   */
+  get deliveries(): readonly MockDelivery[] {
+    return this.#webhooks.deliveries
+  }
+
+  /** Forgets everything, then seeds the default workspace and key again (unless created with `seed: false`). */
   reset(): void {
     this.#state.clear()
-    this.#defaults = this.#seed()
+    this.#defaults = this.#seeded ? this.#seed() : undefined
   }
 
   #seed() {

@@ -68,6 +68,8 @@ export class MockState {
   }
 
   addAgent(workspaceId: string, fields: { name: string; type?: string | undefined; description?: string | undefined }): AgentRecord {
+    // An agent in no workspace could never be reached by any key: a mistake in the caller's setup.
+    if (!this.workspaces.has(workspaceId)) throw new Error(`no workspace ${workspaceId}`)
     const now = this.now()
     const agent: AgentRecord = {
       id: this.id(),
