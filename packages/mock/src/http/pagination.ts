@@ -21,13 +21,16 @@ export function readPageRequest(query: URLSearchParams, quirks: Quirks): PageReq
   return { page, limit }
 }
 
-/** Cuts one page out of a list and describes it in the dialect's meta spelling. */
-export function paginate<T>(items: readonly T[], request: PageRequest, quirks: Quirks) {
+/**
+ * Cuts one page out of a list and describes it in the dialect's meta spelling. Only the page's
+ * items are turned into response objects, so a page costs the same however long the list.
+ */
+export function paginate<T, Wire>(items: readonly T[], request: PageRequest, quirks: Quirks, toWire: (item: T) => Wire) {
   const start = (request.page - 1) * request.limit
   const totalPages = Math.ceil(items.length / request.limit)
   const meta = { total: items.length, page: request.page, limit: request.limit }
   return {
-    data: items.slice(start, start + request.limit),
+    data: items.slice(start, start + request.limit).map(toWire),
     meta: quirks === 'emulator' ? { ...meta, total_pages: totalPages } : { ...meta, pages: totalPages },
   }
 }

@@ -30,5 +30,7 @@ export function approvalWire(approval: ApprovalRecord) {
 
 /** Newest first; creation order breaks ties within one millisecond. */
 export function newestFirst(a: ApprovalRecord, b: ApprovalRecord): number {
-  return b.created_at.localeCompare(a.created_at) || b.sequence - a.sequence
+  // Timestamps are all the clock's ISO strings, so plain comparison orders them.
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1
+  return b.sequence - a.sequence
 }

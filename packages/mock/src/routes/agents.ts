@@ -22,7 +22,7 @@ export function agentRoutes(app: Hono, route: RouteContext): void {
         (type === null || agent.type === type) &&
         (name === undefined || agent.name.toLowerCase().includes(name)),
     )
-    return c.json(paginate(agents.map((agent) => agentWire(state, agent)), page, route.quirks))
+    return c.json(paginate(agents, page, route.quirks, (agent) => agentWire(state, agent)))
   })
 
   const findAgent = (id: string, workspaceId: string) => {

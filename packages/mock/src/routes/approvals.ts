@@ -21,7 +21,7 @@ export function approvalRoutes(app: Hono, route: RouteContext): void {
       .filter((approval) => approval.workspace_id === key.workspace_id)
       .filter((approval) => filters.every((field) => query.get(field) === null || approval[field] === query.get(field)))
       .sort(newestFirst)
-    return c.json(paginate(approvals.map(approvalWire), page, route.quirks))
+    return c.json(paginate(approvals, page, route.quirks, approvalWire))
   })
 
   const findApproval = (id: string, workspaceId: string) => {

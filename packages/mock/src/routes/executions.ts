@@ -19,7 +19,7 @@ export function executionRoutes(app: Hono, route: RouteContext): void {
       .filter((execution) => execution.workspace_id === key.workspace_id)
       .filter((execution) => filters.every((field) => query.get(field) === null || execution[field] === query.get(field)))
       .reverse()
-    return c.json(paginate(executions.map(executionWire), page, route.quirks))
+    return c.json(paginate(executions, page, route.quirks, executionWire))
   })
 
   app.get('/executions/:id', (c) => {
