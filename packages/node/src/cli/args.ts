@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util'
+import type { OptionSpecs, OptionValues } from './command.js'
+import { UsageError } from './errors.js'
+
+/** One option as it appeared on the command line. */
+interface OptionToken {
+  name: string
+  rawName: string
+  value: string | undefined
+  inlineValue: boolean | undefined
+}
+
+/** A command line read once, before the command is known. */
+export interface CommandLine {
+  /** The positional words in order: the command's words, then its arguments. */
+  words: string[]
+  options: OptionToken[]
+}
+
+/**
+ * Reads a command line, knowing every option of every command so that each value is taken by
+ * its option wherever it stands. Which options the chosen command accepts is checked later,
+ * by {@link checkOptions}.
+ */
+export function readCommandLine(argv: readonly string[], known: OptionSpecs): CommandLine {
+  const { tokens } = parseArgs({ args: [...argv], options: known, strict: false, allowPositionals: true, tokens: true })
+  const words: string[] = []
+  const options: OptionToken[] = []
+  for (const token of tokens) {
+    if (token.kind === 'positional') words.push(token.value)
+    if (token.kind === 'option') {
+      options.push({ name: token.name, rawName: token.rawName, value: token.value, inlineValue: token.inlineValue })
+    }
+  }
+  return { words, options }
+}
+
+/**
+ * Checks the options against what a command accepts and returns their values. Messages name
+ * the option only, never the value given (it may be a secret typed under a wrong name).
+ */
+export function checkOptions(line: CommandLine, accepted: OptionSpecs, help: string): OptionValues {
+  const values: Record<string, string | true> = {}
+  for (const option of line.options) {
+    const spec = accepted[option.name]
+    if (spec === undefined) throw new UsageError(`unknown option ${option.rawName}`, help)
+    if (spec.type === 'boolean') {
+      if (option.inlineValue) throw new UsageError(`option --${option.name} takes no value`, help)
+      values[option.name] = true
+      continue
+    }
+    // As parseArgs' strict mode does: `--reason --json` is a forgotten value, not a reason.
+    const missing = option.value === undefined || (!option.inlineValue && option.value.startsWith('-'))
+    if (missing) throw new UsageError(`option --${option.name} needs a value (write --${option.name}=VALUE if it starts with "-")`, help)
+    values[option.name] = option.value as string
+  }
+  return values
+}
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const
+
+/** Reads a duration such as `500ms`, `30s`, `10m`, `2h`; a bare number is seconds. Returns ms. */
+export function parseDuration(text: string, option: string, help: string): number {
+  const match = DURATION.exec(text.trim())
+  const ms = match ? Number(match[1]) * UNIT_MS[(match[2] ?? 's') as keyof typeof UNIT_MS] : Number.NaN
+  if (!(ms >= 1 && ms <= 2_147_483_647)) {
+    throw new UsageError(`--${option} must be a duration such as 500ms, 30s, 10m or 2h (at most about 24 days)`, help)
+  }
+  return Math.round(ms)
+}
+
+/** Reads a whole number from `min` to `max`. */
+export function parseInteger(text: string, option: string, help: string, min: number, max: number): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN
+  if (!(value >= min && value <= max)) throw new UsageError(`--${option} must be a whole number from ${min} to ${max}`, help)
+  return value
+}
+
+/** Shows a duration in ms the way people write it: `800ms`, `45s`, `2m 05s`, `1h 20m`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1_000) return ms <= 0 ? '0s' : `${Math.round(ms)}ms`
+  const seconds = Math.floor(ms / 1_000)
+  if (seconds < 60) return `${seconds}s`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`
+}
