@@ -148,7 +148,7 @@ function toSignoffError(error: unknown, operation: string, response: Response | 
   if (error instanceof SyntaxError || (isForceRetryError(error) && error.code === 'UNPARSEABLE_BODY')) {
     return new ResponseValidationError(operation, response?.status ?? 0, [
       { message: `the body is not valid JSON (${response?.headers.get('content-type') ?? 'no content type'})` },
-    ])
+    ], { notJson: true })
   }
   if (isTimeoutError(error)) return new TimeoutError(`${operation}: no response in time`)
   if (isNetworkError(error)) {

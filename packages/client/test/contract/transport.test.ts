@@ -61,11 +61,15 @@ describe('transport: what the client does with what servers really send', () => 
     const error = await api.client().approvals.get(ID).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect((error as Error).message).toContain('data.checkpoint_name: expected string')
+    // JSON of the wrong shape is the server's problem, not the network's.
+    expect((error as ResponseValidationError).notJson).toBe(false)
   })
 
   it('a body that is not JSON is a ResponseValidationError, not a crash', async () => {
     server.use(http.get(`${APPROVALS}/${ID}`, () => new HttpResponse('{"data": ', { headers: { 'content-type': 'application/json' } })))
-    await expect(api.client().approvals.get(ID)).rejects.toBeInstanceOf(ResponseValidationError)
+    const error = await api.client().approvals.get(ID).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect((error as ResponseValidationError).notJson).toBe(true)
   })
 
   it.each([

@@ -21,3 +21,21 @@ export class WaitAbortedError extends SignoffError {
 export class WatcherClosedError extends SignoffError {
   override name = 'WatcherClosedError'
 }
+
+/**
+ * The execution waited on ended without reaching an approval checkpoint (its agent version
+ * does not require approval, or it failed first), so no decision will ever come.
+ */
+export class NoApprovalError extends SignoffError {
+  override name = 'NoApprovalError'
+  /** The execution waited on. */
+  readonly executionId: string
+  /** Its final status, such as `completed` or `failed`. */
+  readonly executionStatus: string
+
+  constructor(executionId: string, executionStatus: string) {
+    super(`execution ${executionId} is ${executionStatus} and has no approval request to wait for: its agent version may not require approval`)
+    this.executionId = executionId
+    this.executionStatus = executionStatus
+  }
+}

@@ -1,10 +1,13 @@
-import { ConnectionError, InternalServerError, RateLimitError } from '@signoff/client'
+import { ConnectionError, InternalServerError, RateLimitError, ResponseValidationError } from '@signoff/client'
 
 /**
  * Whether an error is the network's or the server's passing trouble, after which a wait should
- * simply poll again. Anything else (a bad key, a missing approval) ends the wait.
+ * simply poll again: no connection, a timeout, 5xx, 429, or a body that was not JSON at all (a
+ * proxy's error page, a body cut short). Anything else (a bad key, a missing approval, JSON of
+ * the wrong shape) ends the wait.
  */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof ResponseValidationError) return error.notJson
   return error instanceof ConnectionError || error instanceof InternalServerError || error instanceof RateLimitError
 }
 

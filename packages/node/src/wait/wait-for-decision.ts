@@ -28,7 +28,8 @@ export function isDecided(approval: { status: string }): boolean {
 /**
  * Waits until a person decides: resolves with the approval once it is `approved`, `rejected`
  * or `expired`. Polls with growing, jittered delays; passing network or server trouble does not
- * end the wait. Rejects with `WaitTimeoutError` after `timeout`, `WaitAbortedError` on abort.
+ * end the wait. Rejects with `WaitTimeoutError` after `timeout`, `WaitAbortedError` on abort,
+ * and `NoApprovalError` when the execution waited on ended without asking for approval.
  *
  * @example
  * ```ts
@@ -51,10 +52,13 @@ export async function waitForDecision<S extends PayloadSchema | undefined = unde
     for (let polls = 0; ; polls++) {
       let pause: number | undefined
       try {
-        approvalId ??= await resolveApprovalId(client, target, signal)
-        const approval = await client.approvals.get(approvalId, { signal, payloadSchema: options.payloadSchema })
-        if (isDecided(approval)) return approval
-        options.onPending?.(approval, polls + 1)
+        approvalId ??= await resolveApprovalId(client, target, { signal })
+        // Undefined: the execution has not reached its checkpoint yet.
+        if (approvalId !== undefined) {
+          const approval = await client.approvals.get(approvalId, { signal, payloadSchema: options.payloadSchema })
+          if (isDecided(approval)) return approval
+          options.onPending?.(approval, polls + 1)
+        }
       } catch (error) {
         if (!isTransient(error)) throw error
         pause = requestedPause(error)

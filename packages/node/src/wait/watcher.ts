@@ -73,21 +73,26 @@ export class ApprovalWatcher {
     options: WatchOptions<S> = {},
   ): Promise<ApprovalRequest<PayloadOf<S>>> {
     if (this.#closed) return Promise.reject(new WatcherClosedError('the watcher is closed'))
+    if (options.signal?.aborted) return Promise.reject(new WaitAbortedError('the wait was aborted'))
     return new Promise((resolve, reject) => {
+      const aborted = () => this.#settle(waiter, { error: new WaitAbortedError('the wait was aborted') })
       const timer = options.timeout === undefined ? undefined : setTimeout(() => {
-        settle({ error: new WaitTimeoutError(approvalIdOf(target), options.timeout ?? 0) })
+        this.#settle(waiter, { error: new WaitTimeoutError(approvalIdOf(waiter.target), options.timeout ?? 0) })
       }, options.timeout)
-      const aborted = () => settle({ error: new WaitAbortedError('the wait was aborted') })
-      const waiter: Waiter = { target, since: Date.now(), payloadSchema: options.payloadSchema, settle }
-      function settle(outcome: { approval: ApprovalRequest } | { error: unknown }) {
-        clearTimeout(timer)
-        options.signal?.removeEventListener('abort', aborted)
-        if ('error' in outcome) reject(outcome.error)
-        else resolve(outcome.approval as ApprovalRequest<PayloadOf<S>>)
+      const waiter: Waiter = {
+        target,
+        since: Date.now(),
+        payloadSchema: options.payloadSchema,
+        settle: (outcome) => {
+          clearTimeout(timer)
+          options.signal?.removeEventListener('abort', aborted)
+          if ('error' in outcome) reject(outcome.error)
+          else resolve(outcome.approval as ApprovalRequest<PayloadOf<S>>)
+        },
       }
-      if (options.signal?.aborted) return aborted()
       options.signal?.addEventListener('abort', aborted, { once: true })
-      this.#add(waiter)
+      this.#waiters.add(waiter)
+      this.#schedule()
     })
   }
 
@@ -113,7 +118,7 @@ export class ApprovalWatcher {
   /** Ends every wait with a `WatcherClosedError` and stops polling. */
   close(): void {
     this.#closed = true
-    clearTimeout(this.#timer)
+    this.#stop()
     for (const waiter of [...this.#waiters]) this.#settle(waiter, { error: new WatcherClosedError('the watcher was closed') })
   }
 
@@ -122,19 +127,16 @@ export class ApprovalWatcher {
     return { ...this.#stats, waiting: this.#waiters.size }
   }
 
-  #add(waiter: Waiter): void {
-    const settle = waiter.settle
-    waiter.settle = (outcome) => {
-      this.#waiters.delete(waiter)
-      settle(outcome)
-      if (this.#waiters.size === 0) clearTimeout(this.#timer)
-    }
-    this.#waiters.add(waiter)
-    this.#schedule()
+  // Every way a wait ends comes through here, so the watcher never holds a settled wait.
+  #settle(waiter: Waiter, outcome: { approval: ApprovalRequest } | { error: unknown }): void {
+    if (!this.#waiters.delete(waiter)) return
+    if (this.#waiters.size === 0) this.#stop()
+    waiter.settle(outcome)
   }
 
-  #settle(waiter: Waiter, outcome: { approval: ApprovalRequest } | { error: unknown }): void {
-    if (this.#waiters.has(waiter)) waiter.settle(outcome)
+  #stop(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
   }
 
   #schedule(): void {
@@ -183,11 +185,13 @@ export class ApprovalWatcher {
 
   async #readBack(waiter: Waiter): Promise<void> {
     try {
-      this.#stats.requests += 1
-      const approvalId = await resolveApprovalId(this.#client, waiter.target)
+      const onRequest = () => void (this.#stats.requests += 1)
+      const approvalId = await resolveApprovalId(this.#client, waiter.target, { onRequest })
+      // Still on its way to the checkpoint: the next sweep looks again.
+      if (approvalId === undefined) return
       waiter.target = { approval_id: approvalId }
+      onRequest()
       const approval = await this.#client.approvals.get(approvalId)
-      this.#stats.requests += 1
       if (isDecided(approval)) await this.#deliver(waiter, approval)
     } catch (error) {
       if (!isTransient(error)) this.#settle(waiter, { error })

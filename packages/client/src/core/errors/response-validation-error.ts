@@ -12,13 +12,20 @@ export class ResponseValidationError extends SignoffError {
   readonly method: string
   /** Each problem found, with the path of the field in the response body. */
   readonly issues: readonly SchemaIssue[]
-  /** The HTTP status of the response. */
+  /** The HTTP status of the response (0 when it was lost before its status was kept). */
   readonly status: number
+  /**
+   * Whether the body was not JSON at all (an HTML page from a proxy, a body cut short), as
+   * opposed to JSON of the wrong shape. The first is usually passing trouble on the way, and
+   * reading again may succeed; the second is the server's and will not go away by itself.
+   */
+  readonly notJson: boolean
 
-  constructor(method: string, status: number, issues: readonly SchemaIssue[]) {
+  constructor(method: string, status: number, issues: readonly SchemaIssue[], options: { notJson?: boolean } = {}) {
     super(`${method}: the response does not match the API contract: ${describeIssues(issues)}`)
     this.method = method
     this.status = status
     this.issues = issues
+    this.notJson = options.notJson ?? false
   }
 }
