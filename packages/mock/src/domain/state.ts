@@ -25,6 +25,8 @@ export class MockState {
   readonly versions = new Map<string, VersionRecord>()
   readonly executions = new Map<string, ExecutionRecord>()
   readonly approvals = new Map<string, ApprovalRecord>()
+  // The pending approvals that can expire: every read checks these, so it must not walk them all.
+  readonly #expiring = new Set<ApprovalRecord>()
   readonly #listeners = new Set<MockEventListener>()
   readonly #env: StateEnvironment
   #sequence = 0
@@ -52,6 +54,7 @@ export class MockState {
   /** Empties every collection (listeners stay). */
   clear(): void {
     for (const map of [this.workspaces, this.apiKeys, this.agents, this.versions, this.executions, this.approvals]) map.clear()
+    this.#expiring.clear()
   }
 
   addWorkspace(name: string): WorkspaceRecord {
@@ -166,6 +169,7 @@ export class MockState {
       sequence: ++this.#sequence,
     }
     this.approvals.set(approval.id, approval)
+    if (approval.expires_at !== null) this.#expiring.add(approval)
     this.#fire('execution.awaiting_approval', approval)
   }
 
@@ -192,8 +196,13 @@ export class MockState {
   /** Expires every pending approval whose `expires_at` has passed; its execution fails. */
   expireDue(): void {
     const now = this.#env.clock().getTime()
-    for (const approval of this.approvals.values()) {
-      if (approval.status !== 'pending' || approval.expires_at === null || Date.parse(approval.expires_at) > now) continue
+    for (const approval of this.#expiring) {
+      if (approval.status !== 'pending' || approval.expires_at === null) {
+        this.#expiring.delete(approval)
+        continue
+      }
+      if (Date.parse(approval.expires_at) > now) continue
+      this.#expiring.delete(approval)
       approval.status = 'expired'
       const execution = this.executions.get(approval.execution_id)
       if (execution) {
