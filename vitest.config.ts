@@ -54,6 +54,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/client/test/{contract,browser}/**/*.test.ts'],
+          // The mock's real HTTP server, for the cross-origin (CORS) tests.
+          globalSetup: ['packages/client/test/browser/mock-server.setup.ts'],
           browser: {
             enabled: true,
             headless: true,
