@@ -1,8 +1,13 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitest/config'
+import { playwright } from '@vitest/browser-playwright'
+import { msw } from 'msw/vite'
+import { configDefaults, defineConfig } from 'vitest/config'
+import { chromiumPath } from './scripts/chromium-path.ts'
 
 const source = (pkg: string, entry = 'index') =>
   fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url))
+
+const clientTest = (file: string) => fileURLToPath(new URL(`./packages/client/test/${file}`, import.meta.url))
 
 // Tests run against the TypeScript sources, so a change is tested without a rebuild;
 // the built packages are checked separately (publint, attw, the examples).
@@ -17,9 +22,63 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/{src,test}/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 20_000,
-    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line; one
+    // report covers both projects.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest-report.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'packages/*/{src,test}/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          // Browser-only tests need a window and a document.
+          exclude: [...configDefaults.exclude, 'packages/client/test/browser/**'],
+        },
+      },
+      {
+        extends: true,
+        // MSW's plugin serves its worker script at /mockServiceWorker.js from the installed
+        // msw, so the script always matches the library and nothing is copied or committed.
+        plugins: [msw({ mode: 'worker-only' })],
+        resolve: {
+          // The contract harness reaches the network through `./network.js`: msw/node's
+          // setupServer in Node, MSW's service worker here.
+          alias: [{ find: /^\.\/network\.js$/, replacement: clientTest('contract/network.browser.ts') }],
+        },
+        test: {
+          name: 'browser',
+          include: ['packages/client/test/{contract,browser}/**/*.test.ts'],
+          // The mock's real HTTP server, for the cross-origin (CORS) tests.
+          globalSetup: ['packages/client/test/browser/mock-server.setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromiumPath(),
+                // --no-sandbox: CI machines run as root, where Chromium's sandbox refuses to start.
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--no-first-run',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+            }),
+          },
+        },
+      },
+    ],
   },
 })

@@ -3,6 +3,7 @@ import { createApp, type LoggedRequest } from './app.js'
 import { MockState } from './domain/state.js'
 import { withFaults } from './faults/apply.js'
 import { FaultInjector, type FaultCounts, type FaultOptions } from './faults/injector.js'
+import { withCors } from './http/cors.js'
 import type { Quirks } from './http/dialect.js'
 import { randomId } from './ids.js'
 import { MockStore } from './store.js'
@@ -85,7 +86,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   const log: LoggedRequest[] = []
   const app = createApp(state, quirks, log)
   const injector = new FaultInjector(options.faults)
-  const fetch = withFaults(async (request: Request) => app.fetch(request), injector)
+  // CORS outermost: preflights never draw a fault, and injected faults carry CORS headers.
+  const fetch = withCors(withFaults(async (request: Request) => app.fetch(request), injector))
   return {
     fetch,
     handlers: (baseUrl = DEFAULT_MOCK_BASE_URL) => [

@@ -1,4 +1,5 @@
 import { InvalidRequestError } from './errors/invalid-request-error.js'
+import { inBrowserPage } from './runtime.js'
 
 /**
  * How a {@link Signoff} client connects. Only `apiKey` is usually needed.
@@ -39,6 +40,20 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined
   /** The webhook signing secret (`whsec_…`) used by `client.webhooks` when none is passed. */
   webhookSecret?: string | undefined
+  /**
+   * Lets an `apiKey` be used in a browser page. Without it, `new Signoff({ apiKey })` in a
+   * browser throws an `InvalidRequestError` on `apiKey`: anyone who opens the page can read
+   * the key and act as you. Prefer a backend that adds the key (leave `apiKey` out and point
+   * `baseUrl` at it); set this only where the page's users may hold the key anyway (an
+   * internal tool, a local demo). Outside browsers it changes nothing.
+   * @defaultValue `false`
+   * @example
+   * ```ts
+   * // The safe pattern: your backend adds X-API-Key; the page never sees it.
+   * const client = new Signoff({ baseUrl: 'https://my-backend.example/promptrails' })
+   * ```
+   */
+  dangerouslyAllowBrowser?: boolean | undefined
 }
 
 /** Options with every default applied. */
@@ -54,15 +69,26 @@ export interface ResolvedOptions {
 /** The PromptRails API's public address. */
 export const DEFAULT_BASE_URL = 'https://api.promptrails.ai'
 
+// Names the option, never its value: the key must not reach an error.
+const BROWSER_KEY_MESSAGE =
+  'an API key in a browser page can be read by anyone who opens it. Leave apiKey out and set ' +
+  'baseUrl to your own backend, which adds the X-API-Key header, or, if every ' +
+  'user of this page may hold the key, pass dangerouslyAllowBrowser: true'
+
 /** Checks the options and applies defaults; a wrong option throws before any request. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const issues: { message: string; path: string[] }[] = []
   const problem = (field: string, message: string) => issues.push({ path: [field], message })
-  const { apiKey, baseUrl = DEFAULT_BASE_URL, workspaceId } = options
+  const { apiKey, baseUrl = DEFAULT_BASE_URL, workspaceId, dangerouslyAllowBrowser } = options
   const { timeout = 30_000, totalTimeout = 120_000, maxRetries = 2 } = options
 
   if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
     problem('apiKey', 'apiKey must be a non-empty string (your PromptRails API key)')
+  } else if (apiKey !== undefined && dangerouslyAllowBrowser !== true && inBrowserPage()) {
+    problem('apiKey', BROWSER_KEY_MESSAGE)
+  }
+  if (dangerouslyAllowBrowser !== undefined && typeof dangerouslyAllowBrowser !== 'boolean') {
+    problem('dangerouslyAllowBrowser', 'dangerouslyAllowBrowser must be true or false')
   }
   if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl)) {
     problem('baseUrl', 'baseUrl must be an absolute URL such as "https://api.promptrails.ai"')

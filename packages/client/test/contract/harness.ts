@@ -1,7 +1,7 @@
 import { createMockApi, type MockApi } from '@signoff/mock'
-import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { Signoff, type ClientOptions } from '../../src/index.js'
+import { network } from './network.js'
 
 /** Where the contract tests point the client; MSW answers for it, nothing leaves the process. */
 export const BASE_URL = 'https://api.promptrails.test'
@@ -19,7 +19,6 @@ export interface Harness {
   client(options?: ClientOptions): Signoff
 }
 
-const server = setupServer()
 let listening = false
 
 /**
@@ -30,33 +29,39 @@ export function useMockApi(quirks: (typeof QUIRKS)[number]): Harness {
   const harness = {
     sent: [] as Request[],
     client(options: ClientOptions = {}) {
-      return new Signoff({ apiKey: harness.mock.store.defaults.apiKey, baseUrl: BASE_URL, maxRetries: 0, ...options })
+      return new Signoff({
+        apiKey: harness.mock.store.defaults.apiKey,
+        baseUrl: BASE_URL,
+        maxRetries: 0,
+        // The test page is private and the key a mock's, so the browser key guard is lifted
+        // (in Node the flag changes nothing).
+        dangerouslyAllowBrowser: true,
+        ...options,
+      })
     },
   } as Harness
 
-  beforeAll(() => {
-    if (!listening) server.listen({ onUnhandledFrame: 'error' })
+  beforeAll(async () => {
+    if (!listening) await network.start()
     listening = true
-    server.events.on('request:start', ({ request }) => {
-      harness.sent.push(request)
-    })
+    network.onRequest((request) => harness.sent.push(request))
   })
   beforeEach(() => {
     harness.mock = createMockApi({ quirks })
     harness.sent.length = 0
-    server.resetHandlers(...harness.mock.handlers(BASE_URL))
+    network.resetHandlers(...harness.mock.handlers(BASE_URL))
   })
   afterEach(() => {
-    server.resetHandlers()
+    network.resetHandlers()
   })
   afterAll(() => {
-    server.events.removeAllListeners()
+    network.clearListeners()
   })
   return harness
 }
 
-/** The MSW server, for tests that answer a request themselves (broken servers, faults). */
-export { server }
+/** The MSW network (Node or browser), for tests that answer a request themselves (broken servers, faults). */
+export const server = network
 
 /** Creates an agent whose runs pause at the `review_response` checkpoint. */
 export function seedApprovalAgent(mock: MockApi, checkpoint = 'review_response') {
