@@ -59,6 +59,8 @@ export class ApprovalWatcher {
   #timer: ReturnType<typeof setTimeout> | undefined
   #sweeping = false
   #closed = false
+  // Aborted by close(), so a sweep under way stops paging at once.
+  readonly #lifetime = new AbortController()
   #stats = { sweeps: 0, requests: 0 }
 
   constructor(client: Signoff, options: WatcherOptions = {}) {
@@ -118,6 +120,7 @@ export class ApprovalWatcher {
   /** Ends every wait with a `WatcherClosedError` and stops polling. */
   close(): void {
     this.#closed = true
+    this.#lifetime.abort()
     this.#stop()
     for (const waiter of [...this.#waiters]) this.#settle(waiter, { error: new WatcherClosedError('the watcher was closed') })
   }
@@ -156,7 +159,7 @@ export class ApprovalWatcher {
     try {
       const pendingApprovals = new Set<string>()
       const pendingExecutions = new Map<string, string>()
-      for await (const page of this.#client.approvals.list({ status: 'pending', limit: this.#pageSize }).pages()) {
+      for await (const page of this.#client.approvals.list({ status: 'pending', limit: this.#pageSize }, { signal: this.#lifetime.signal }).pages()) {
         this.#stats.requests += 1
         for (const approval of page.data) {
           pendingApprovals.add(approval.id)
@@ -186,12 +189,12 @@ export class ApprovalWatcher {
   async #readBack(waiter: Waiter): Promise<void> {
     try {
       const onRequest = () => void (this.#stats.requests += 1)
-      const approvalId = await resolveApprovalId(this.#client, waiter.target, { onRequest })
+      const approvalId = await resolveApprovalId(this.#client, waiter.target, { onRequest, signal: this.#lifetime.signal })
       // Still on its way to the checkpoint: the next sweep looks again.
       if (approvalId === undefined) return
       waiter.target = { approval_id: approvalId }
       onRequest()
-      const approval = await this.#client.approvals.get(approvalId)
+      const approval = await this.#client.approvals.get(approvalId, { signal: this.#lifetime.signal })
       if (isDecided(approval)) await this.#deliver(waiter, approval)
     } catch (error) {
       if (!isTransient(error)) this.#settle(waiter, { error })

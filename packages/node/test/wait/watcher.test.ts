@@ -122,7 +122,8 @@ it('ends one wait on its timeout or signal, the others on close, each with its o
   await expect(open).rejects.toThrow(WatcherClosedError)
   await expect(watcher.wait({ approval_id: runs[2]!.approvalId })).rejects.toThrow(WatcherClosedError)
   expect(watcher.stats.waiting).toBe(0)
-  // Closed means quiet: no request after it.
+  // Closed means quiet: once a request already on the wire has landed, nothing more is sent.
+  await new Promise((resolve) => setTimeout(resolve, 20))
   const seen = server.mock.requests.length
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(server.mock.requests.length).toBe(seen)
