@@ -38,13 +38,16 @@ function approvalFor(question: string) {
 
 const card = (id: string) => page.locator(`article[data-approval-id="${id}"]`)
 
+// Checked as the file loads, so a missing browser fails the run with this message rather than
+// reporting the tests as skipped.
+if (!existsSync(CHROMIUM)) {
+  throw new Error(
+    `This test drives a real browser and needs Chromium, not found at ${CHROMIUM}. ` +
+      'Install it (Debian/Ubuntu: `apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  )
+}
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `This test drives a real browser and needs Chromium, not found at ${CHROMIUM}. ` +
-        'Install it (Debian/Ubuntu: `apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-    )
-  }
   mock = await startMockServer()
   await seedDemo(mock, QUESTIONS)
   vite = await createServer(reviewerConfig({ url: mock.url, apiKey: mock.mock.store.defaults.apiKey }, { port: 0 }))
