@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { Signoff } from '@signoff/client'
 import { startMockServer, type MockServer } from '@signoff/mock/node'
 import { chromium, type Browser, type Page, type Request } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
@@ -138,11 +139,38 @@ describe('the reviewer page', () => {
     await expect(page.locator('#status').textContent()).resolves.toMatch(/^2 pending/)
   })
 
+  it('says so when someone else decided first, and drops the approval from the list', async () => {
+    const approval = approvalFor('Is the blue model back in stock?')
+    if (mock === undefined) throw new Error('the mock did not start')
+    const colleague = new Signoff({ apiKey: store().defaults.apiKey, baseUrl: mock.url })
+    await colleague.approvals.decide(approval.id, { decision: 'rejected', reason: 'Stock data is stale' })
+    await card(approval.id).getByRole('button', { name: 'Approve' }).click()
+    await card(approval.id).waitFor({ state: 'detached' })
+    await expect(page.locator('#notice').textContent()).resolves.toBe(`…${approval.id.slice(-8)} was already decided (rejected).`)
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/^1 pending/)
+    expect(store().getApproval(approval.id)).toMatchObject({ status: 'rejected', reason: 'Stock data is stale' })
+  })
+
   it('never gives the browser the API key: the proxy adds it', async () => {
     const apiCalls = requests.filter((request) => new URL(request.url()).pathname.startsWith('/api/v1/'))
     expect(apiCalls.length).toBeGreaterThan(3)
     for (const request of apiCalls) expect(await request.allHeaders()).not.toHaveProperty('x-api-key')
     expect(await page.content()).not.toContain(store().defaults.apiKey)
+  })
+
+  it('forwards only the calls a reviewer needs: running an agent from the page is refused', async () => {
+    const agentId = approvalFor(QUESTIONS[0] ?? '').agent_id
+    const executions = store().listExecutions().length
+    const status = await page.evaluate(async (id) => {
+      const response = await fetch(`/api/v1/agents/${id}/execute`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: { message: 'hi' } }),
+      })
+      return response.status
+    }, agentId)
+    expect(status).toBe(404)
+    expect(store().listExecutions()).toHaveLength(executions)
   })
 
   it('saves a screenshot of the page', async () => {

@@ -19,10 +19,25 @@ const agentNames = new Map<string, Promise<string>>()
 function agentName(agentId: string): Promise<string> {
   let name = agentNames.get(agentId)
   if (name === undefined) {
-    name = client.agents.get(agentId).then((agent) => agent.name, () => 'Agent')
+    name = client.agents.get(agentId).then(
+      (agent) => agent.name,
+      () => {
+        agentNames.delete(agentId) // ask again on the next refresh
+        return 'Agent'
+      },
+    )
     agentNames.set(agentId, name)
   }
   return name
+}
+
+let refreshing: Promise<void> | undefined
+/** Reloads the pending list; concurrent calls share one request. */
+function refresh(): Promise<void> {
+  refreshing ??= load().finally(() => {
+    refreshing = undefined
+  })
+  return refreshing
 }
 
 async function decide(approval: ApprovalRequest, decision: Decision, reason: string | undefined): Promise<void> {
@@ -34,16 +49,10 @@ async function decide(approval: ApprovalRequest, decision: Decision, reason: str
     if (!(error instanceof ConflictError)) throw error
     notice.textContent = `${shortId(approval.id)} was already decided (${error.approval?.status ?? 'elsewhere'}).`
   }
+  // A refresh already under way may have read the list before this decision: wait for it,
+  // then read again.
+  await refreshing
   await refresh()
-}
-
-let refreshing: Promise<void> | undefined
-/** Reloads the pending list; concurrent calls share one request. */
-function refresh(): Promise<void> {
-  refreshing ??= load().finally(() => {
-    refreshing = undefined
-  })
-  return refreshing
 }
 
 async function load(): Promise<void> {

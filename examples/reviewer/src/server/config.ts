@@ -2,6 +2,7 @@
 // its own origin, and the dev server forwards `/api/v1/*` to the API with `X-API-Key` added.
 import { fileURLToPath } from 'node:url'
 import type { InlineConfig } from 'vite'
+import { isReviewerCall } from './allowed.ts'
 
 /** Where the proxy sends requests, and the key it adds to each. */
 export interface ApiTarget {
@@ -21,6 +22,7 @@ export function reviewerConfig(target: ApiTarget, options: { port?: number } = {
     configFile: false,
     logLevel: 'warn',
     server: {
+      // Loopback only: whoever reaches this server can decide approvals with its key.
       host: '127.0.0.1',
       port: options.port ?? 5173,
       strictPort: options.port === 0,
@@ -31,6 +33,8 @@ export function reviewerConfig(target: ApiTarget, options: { port?: number } = {
           // Lower case, as Node gives incoming headers: it replaces any key a browser sent rather
           // than travelling beside it, so only the server's key reaches the API.
           headers: { 'x-api-key': target.apiKey },
+          // Anything else is answered 404 here and never reaches the API.
+          bypass: (request) => (isReviewerCall(request.method, request.url) ? undefined : false),
         },
       },
     },
