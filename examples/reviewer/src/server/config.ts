@@ -15,7 +15,10 @@ export interface ApiTarget {
 /** The page's folder: `index.html` lives there. */
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 
-/** A Vite config serving the page, with the proxy to `target`. `port: 0` picks a free port. */
+/**
+ * A Vite config serving the page, with the proxy to `target`. `port: 0` picks a free port; a
+ * busy port moves Vite to the next one.
+ */
 export function reviewerConfig(target: ApiTarget, options: { port?: number } = {}): InlineConfig {
   return {
     root,
@@ -25,7 +28,6 @@ export function reviewerConfig(target: ApiTarget, options: { port?: number } = {
       // Loopback only: whoever reaches this server can decide approvals with its key.
       host: '127.0.0.1',
       port: options.port ?? 5173,
-      strictPort: options.port === 0,
       proxy: {
         '/api/v1': {
           target: target.url,
