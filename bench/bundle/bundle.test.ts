@@ -1,0 +1,41 @@
+// Behaviour, not sizes (those are printed by main.ts): every app bundles for browsers, and what
+// an app does not call stays out of its bundle.
+import { existsSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CLIENT_APPS, ZOD_APPS, bundle, type Bundle } from './build.ts'
+
+const bundles = new Map<string, Bundle>()
+const get = (name: string): Bundle => {
+  const found = bundles.get(name)
+  if (found === undefined) throw new Error(`${name} was not bundled`)
+  return found
+}
+
+beforeAll(async () => {
+  // The apps bundle the built packages, as users get them.
+  if (!existsSync(new URL('../../packages/client/dist/index.js', import.meta.url))) {
+    throw new Error('bench/bundle bundles packages/*/dist: run `npx -y pnpm@12.21.0 run build` first')
+  }
+  for (const app of [...CLIENT_APPS, ...ZOD_APPS]) bundles.set(app.name, await bundle(app.name))
+}, 30_000)
+
+describe('browser bundles', () => {
+  it.each([...CLIENT_APPS, ...ZOD_APPS].map((app) => app.name))('%s bundles for the browser without any Node built-in', (name) => {
+    const { inputs, raw } = get(name)
+    expect(raw).toBeGreaterThan(0)
+    expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([])
+  })
+
+  it('a list-only app is smaller than one that also decides and verifies webhooks', () => {
+    expect(get('list').raw).toBeLessThan(get('list-decide-verify').raw)
+  })
+
+  it("the client's bundles carry none of classic zod or its locales", () => {
+    for (const name of ['list', 'list-decide', 'list-decide-verify']) {
+      const classic = [...get(name).bytesByInput].filter(([file, bytes]) => /zod\/v4\/(classic|locales)\//.test(file) && bytes > 0)
+      expect(classic).toEqual([])
+    }
+    // The check can tell: the classic-zod app does carry them.
+    expect([...get('zod-classic').bytesByInput].some(([file, bytes]) => /zod\/v4\/(classic|locales)\//.test(file) && bytes > 0)).toBe(true)
+  })
+})
