@@ -44,10 +44,12 @@ async function decide(approval: ApprovalRequest, decision: Decision, reason: str
   try {
     await client.approvals.decide(approval.id, reason === undefined ? { decision } : { decision, reason })
     notice.textContent = `${decision === 'approved' ? 'Approved' : 'Rejected'} ${shortId(approval.id)}.`
+    notice.dataset['tone'] = 'done'
   } catch (error) {
     // Someone else decided first: their decision stands, and the list should show it.
     if (!(error instanceof ConflictError)) throw error
     notice.textContent = `${shortId(approval.id)} was already decided (${error.approval?.status ?? 'elsewhere'}).`
+    notice.dataset['tone'] = 'warning'
   }
   // A refresh already under way may have read the list before this decision: wait for it,
   // then read again.
