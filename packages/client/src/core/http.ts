@@ -40,8 +40,11 @@ export interface CallResult<T> {
 
 // Retries are counted per call through ky's hook context, so `decide` can tell a retry that
 // met "already decided" (its own earlier attempt landed) from a real conflict.
+// The last status seen is kept too: when every attempt's body was unparseable, ky ends with
+// its own retry error and no response, and the error should still say what status came back.
 interface CallContext extends Record<string, unknown> {
   attempts: { retries: number }
+  last: { status: number; contentType: string | null }
 }
 
 /**
@@ -88,7 +91,9 @@ export class Http {
         afterResponse: [
           // A 2xx whose body is not JSON (cut short, or replaced by a proxy) is retried like a
           // lost response: the Idempotency-Key makes a repeated POST safe.
-          async ({ request, response }) => {
+          async ({ request, response, options: normalized }) => {
+            const context = normalized.context as Partial<CallContext>
+            if (context.last) Object.assign(context.last, seen(response))
             if (!response.ok || response.status === 204) return
             const text = await response.text()
             try {
@@ -110,7 +115,7 @@ export class Http {
 
   /** Sends one call and returns its validated body, or throws a Signoff error. */
   async call<S extends StandardSchemaV1>(spec: CallSpec<S>): Promise<CallResult<StandardSchemaV1.InferOutput<S>>> {
-    const context: CallContext = { attempts: spec.attempts ?? { retries: 0 } }
+    const context: CallContext = { attempts: spec.attempts ?? { retries: 0 }, last: { status: 0, contentType: null } }
     const headers: Record<string, string> = {}
     if (spec.method === 'post') headers['idempotency-key'] = spec.idempotencyKey ?? crypto.randomUUID()
     let response: Response | undefined
@@ -127,13 +132,19 @@ export class Http {
       const body = await pending.json(spec.schema)
       return { body, response, retries: context.attempts.retries }
     } catch (error) {
-      throw toSignoffError(error, spec.operation, response)
+      const last = response === undefined ? context.last : seen(response)
+      throw toSignoffError(error, spec.operation, last)
     }
   }
 }
 
+/** What an error about a response says of it. */
+function seen(response: Response): CallContext['last'] {
+  return { status: response.status, contentType: response.headers.get('content-type') }
+}
+
 /** Maps what ky throws to the error a user catches; anything else (an abort) passes through. */
-function toSignoffError(error: unknown, operation: string, response: Response | undefined): unknown {
+function toSignoffError(error: unknown, operation: string, last: CallContext['last']): unknown {
   if (isHTTPError(error)) {
     return ApiError.from({
       status: error.response.status,
@@ -143,11 +154,11 @@ function toSignoffError(error: unknown, operation: string, response: Response | 
     })
   }
   if (error instanceof SchemaValidationError) {
-    return new ResponseValidationError(operation, response?.status ?? 0, error.issues)
+    return new ResponseValidationError(operation, last.status, error.issues)
   }
   if (error instanceof SyntaxError || (isForceRetryError(error) && error.code === 'UNPARSEABLE_BODY')) {
-    return new ResponseValidationError(operation, response?.status ?? 0, [
-      { message: `the body is not valid JSON (${response?.headers.get('content-type') ?? 'no content type'})` },
+    return new ResponseValidationError(operation, last.status, [
+      { message: `the body is not valid JSON (${last.contentType ?? 'no content type'})` },
     ], { notJson: true })
   }
   if (isTimeoutError(error)) return new TimeoutError(`${operation}: no response in time`)

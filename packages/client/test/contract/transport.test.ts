@@ -70,6 +70,8 @@ describe('transport: what the client does with what servers really send', () => 
     const error = await api.client().approvals.get(ID).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect((error as ResponseValidationError).notJson).toBe(true)
+    expect((error as ResponseValidationError).status).toBe(200)
+    expect((error as Error).message).toContain('the body is not valid JSON (application/json)')
   })
 
   it.each([
