@@ -21,16 +21,7 @@ try {
   console.log(`bench/paginate: seeding ${format(TOTAL, 0)} approvals in the mock…`)
   const seedStart = performance.now()
   const key = store.defaults.apiKey
-  for (let index = 0; index < TOTAL; index++) {
-    // In-process requests: seeding goes through the same code path as a real execute.
-    const request = new Request(`${server.url}/api/v1/agents/${agent.id}/execute`, {
-      method: 'POST',
-      headers: { 'x-api-key': key, 'content-type': 'application/json' },
-      body: JSON.stringify({ input: { message: `item ${index}` } }),
-    })
-    const response = await server.mock.fetch(request)
-    if (response.status !== 201) throw new Error(`seeding failed: ${response.status}`)
-  }
+  for (let index = 0; index < TOTAL; index++) store.execute(agent.id, { message: `item ${index}` })
   console.log(`seeded in ${format((performance.now() - seedStart) / 1000)} s\n`)
 
   const client = new Signoff({ apiKey: key, baseUrl: server.url })

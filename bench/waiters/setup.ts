@@ -12,19 +12,10 @@ export interface PendingWorld {
 /** Starts the mock and pauses `count` runs at the checkpoint "review". */
 export async function pendingWorld(count: number): Promise<PendingWorld> {
   const server = await startMockServer()
-  const { apiKey } = server.mock.store.defaults
   const config = { approval_required: true, checkpoint_name: 'review' }
   const agent = server.mock.store.createAgent({ name: 'Refund bot', config })
-  // Seeded in-process (the same handlers, no sockets): the measuring starts after.
-  for (let index = 0; index < count; index++) {
-    const request = new Request(`${server.url}/api/v1/agents/${agent.id}/execute`, {
-      method: 'POST',
-      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ input: { message: `question ${index}` } }),
-    })
-    const response = await server.mock.fetch(request)
-    if (!response.ok) throw new Error(`seeding failed: ${response.status}`)
-  }
+  // Seeded in the mock's state (the same code as an execute, no sockets): measuring starts after.
+  for (let index = 0; index < count; index++) server.mock.store.execute(agent.id, { message: `question ${index}` })
   const approvalIds = server.mock.store.listApprovals({ status: 'pending' }).map((approval) => approval.id)
   return { server, approvalIds }
 }

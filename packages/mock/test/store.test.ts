@@ -29,6 +29,24 @@ describe('the store', () => {
     expect(() => mock.store.createAgent({ name: 'Lost', workspaceId: 'no_such_workspace' })).toThrow(/no workspace/)
   })
 
+  it('runs an agent without HTTP, as the execute route does: paused at the checkpoint, events fired', async () => {
+    const mock = createMockApi()
+    const events: string[] = []
+    mock.store.onEvent((event) => events.push(event.type))
+    const gated = mock.store.createAgent({ name: 'Gated', config: { approval_required: true, checkpoint_name: 'review' } })
+    const execution = mock.store.execute(gated.id, { message: 'hi' })
+    expect(execution).toMatchObject({ agent_id: gated.id, status: 'awaiting_approval', input: { message: 'hi' } })
+    expect(mock.store.listApprovals({ execution_id: execution.id })).toMatchObject([{ status: 'pending', checkpoint_name: 'review' }])
+    expect(events).toEqual(['execution.awaiting_approval'])
+    // What the API then serves is the same run.
+    const read = await call(mock, 'GET', `/executions/${execution.id}`)
+    expect(((await read.json()) as { data: { status: string } }).data.status).toBe('awaiting_approval')
+
+    expect(() => mock.store.execute('no_such_agent', {})).toThrow(/no agent no_such_agent/)
+    const bare = mock.store.createAgent({ name: 'No version' })
+    expect(() => mock.store.execute(bare.id, {})).toThrow(/no version to run/)
+  })
+
   it('uses the injected id generator', () => {
     let next = 0
     const mock = createMockApi({ generateId: () => `id${++next}` })

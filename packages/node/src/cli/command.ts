@@ -64,7 +64,7 @@ export const CONNECTION_OPTIONS: OptionSpecs = {
 }
 
 /** The value of a string option, if given. */
-export function stringOption(context: CommandContext, name: string): string | undefined {
+export function stringOption(context: Pick<CommandContext, 'options'>, name: string): string | undefined {
   const value = context.options[name]
   return typeof value === 'string' ? value : undefined
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Signoff } from '@signoff/client'
 import { configFromEnv } from '../config.js'
 import { checkOptions, readCommandLine } from './args.js'
-import type { CommandContext, CommandSpec, OptionSpecs } from './command.js'
+import { stringOption, type CommandContext, type CommandSpec, type OptionSpecs } from './command.js'
 import { COMMANDS } from './commands/index.js'
 import { Secrets, UsageError, describeError, exitCodeOf } from './errors.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
@@ -112,10 +112,7 @@ function helpOf(target: Target): string {
 }
 
 function createClient(options: CommandContext['options'], env: CliRun['env'], help: string): Signoff {
-  const flag = (name: string) => {
-    const value = options[name]
-    return typeof value === 'string' ? value : undefined
-  }
+  const flag = (name: string) => stringOption({ options }, name)
   const apiKey = flag('api-key')
   if (!apiKey?.trim() && !env['PROMPTRAILS_API_KEY']?.trim()) {
     throw new UsageError('no API key: set PROMPTRAILS_API_KEY or pass --api-key', help)

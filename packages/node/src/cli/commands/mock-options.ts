@@ -63,7 +63,7 @@ function kindsOf(text: string, faultKinds: readonly FaultKind[]): FaultKind[] {
   return kinds.filter((kind): kind is FaultKind => kind !== undefined)
 }
 
-// "POST /approvals/:id/decide" or just "/approvals" (any method).
+// "POST /approvals/:id/decide" or just "/approvals" (every method).
 function routeOf(text: string): string {
   const parts = text.trim().split(/\s+/)
   const [method, path] = parts.length === 1 ? ['*', parts[0]] : parts

@@ -1,4 +1,4 @@
-import type { MockServer } from '@signoff/mock/node'
+import type { FaultOptions } from '@signoff/mock/node'
 import { parseDuration, parseInteger } from '../args.js'
 import { COMMON_OPTIONS, stringOption, type CommandContext, type CommandSpec } from '../command.js'
 import { EXIT } from '../exit-codes.js'
@@ -48,7 +48,7 @@ export const mockCommand: CommandSpec = {
         context.out.note(`${paint(context.out, 'dim', event.timestamp)} ${event.type}: approval ${approval.id} ${approval.status}, execution ${execution.id} ${execution.status}`)
       })
       const pending = parseInteger(stringOption(context, 'pending') ?? '0', 'pending', HELP, 0, 1_000)
-      for (let index = 1; index <= pending; index++) await execute(server, apiKey, agent.id, `Demo question ${index}`)
+      for (let index = 1; index <= pending; index++) server.mock.store.execute(agent.id, { message: `Demo question ${index}` })
       if (faults) server.mock.faults.configure(faults)
 
       const out = context.out
@@ -57,7 +57,7 @@ export const mockCommand: CommandSpec = {
       out.line(`${paint(out, 'dim', 'workspace')}  ${workspaceId}`)
       out.line(`${paint(out, 'dim', 'agent')}      ${agent.id}  (runs wait for approval at "${CHECKPOINT}")`)
       if (options.webhooks) out.line(`${paint(out, 'dim', 'webhooks')}   ${stringOption(context, 'webhook') ?? ''}  (signed; the secret is not shown)`)
-      if (faults) out.line(`${paint(out, 'dim', 'faults')}     ${describeFaults(context)}`)
+      if (faults) out.line(`${paint(out, 'dim', 'faults')}     ${describeFaults(faults)}`)
       out.line('')
       out.line('Try, in another terminal:')
       out.line(`  export PROMPTRAILS_BASE_URL=${server.url} PROMPTRAILS_API_KEY=${apiKey}`)
@@ -78,11 +78,10 @@ export const mockCommand: CommandSpec = {
   },
 }
 
-function describeFaults(context: CommandContext): string {
-  const rate = Number(stringOption(context, 'faults'))
-  const kinds = stringOption(context, 'fault-kinds') ?? 'any kind'
-  const route = stringOption(context, 'fault-route') ?? 'every route'
-  return `${Math.round(rate * 1000) / 10}% of requests to ${route} fail (${kinds}; seed ${stringOption(context, 'seed') ?? '1'})`
+function describeFaults(faults: FaultOptions): string {
+  const [rule] = faults.rules ?? []
+  const share = Math.round((rule?.rate ?? 0) * 1000) / 10
+  return `${share}% of requests to ${rule?.route ?? 'every route'} fail (${rule?.kinds?.join(',') ?? 'every kind'}; seed ${faults.seed ?? 1})`
 }
 
 function demoConfig(context: CommandContext): Record<string, unknown> {
@@ -90,17 +89,6 @@ function demoConfig(context: CommandContext): Record<string, unknown> {
   const expiresIn = stringOption(context, 'expires-in')
   if (expiresIn !== undefined) config['approval_expires_in_seconds'] = parseDuration(expiresIn, 'expires-in', HELP) / 1000
   return config
-}
-
-// Runs the demo agent through the mock's own HTTP handling, as a client would.
-async function execute(server: MockServer, apiKey: string, agentId: string, message: string): Promise<void> {
-  const request = new Request(`${server.url}/api/v1/agents/${agentId}/execute`, {
-    method: 'POST',
-    headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ input: { message } }),
-  })
-  const response = await server.mock.fetch(request)
-  if (!response.ok) throw new Error(`the mock refused to run the demo agent: ${response.status}`)
 }
 
 // @signoff/mock is not a dependency of @signoff/node: only this command needs it.
