@@ -1,6 +1,5 @@
 import type { ApprovalRequest } from '@signoff/client'
-import { waitForDecision } from '../../wait/wait-for-decision.js'
-import { WaitTimeoutError } from '../../wait/errors.js'
+import { WaitTimeoutError, waitForDecision } from '@signoff/node'
 import { formatDuration, parseDuration } from '../args.js'
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, stringOption, type CommandSpec } from '../command.js'
 import { EXIT, type ExitCode } from '../exit-codes.js'

@@ -1,5 +1,5 @@
 import type { CommandSpec, OptionSpec } from './command.js'
-import { ENVIRONMENT_VARIABLES } from '../config.js'
+import { ENVIRONMENT_VARIABLES } from '@signoff/node'
 
 /** `--help` for one command: usage, summary, options, notes, examples. */
 export function commandHelp(command: CommandSpec): string {

@@ -1,11 +1,11 @@
 // What the CLI shows on a terminal. Child processes get pipes, never a TTY, so these paths are
 // checked here through streams that say they are terminals.
 import { describe, expect, it } from 'vitest'
-import { formatDuration, parseDuration } from '../src/cli/args.js'
-import { approvalTable } from '../src/cli/commands/approval-view.js'
-import { UsageError } from '../src/cli/errors.js'
-import { createOutput, type TextStream } from '../src/cli/output.js'
-import { startProgress } from '../src/cli/progress.js'
+import { formatDuration, parseDuration } from '../src/args.js'
+import { approvalTable } from '../src/commands/approval-view.js'
+import { UsageError } from '../src/errors.js'
+import { createOutput, type TextStream } from '../src/output.js'
+import { startProgress } from '../src/progress.js'
 
 function terminal(isTTY: boolean): TextStream & { text: string } {
   return {

@@ -12,7 +12,7 @@ const CHECKPOINT = 'review'
 /** `signoff mock`: the mock PromptRails API on 127.0.0.1, until Ctrl-C. */
 export const mockCommand: CommandSpec = {
   name: 'mock',
-  summary: 'Run a mock PromptRails API on 127.0.0.1 until Ctrl-C (needs @signoff/mock)',
+  summary: 'Run a mock PromptRails API on 127.0.0.1 until Ctrl-C',
   options: {
     port: { type: 'string', value: 'port', description: 'port to listen on; 0 picks a free one (default 4010)' },
     webhook: { type: 'string', value: 'url', description: 'send every event to this URL, signed (needs --secret)' },
@@ -91,13 +91,7 @@ function demoConfig(context: CommandContext): Record<string, unknown> {
   return config
 }
 
-// @signoff/mock is not a dependency of @signoff/node: only this command needs it.
-async function loadMock(): Promise<typeof import('@signoff/mock/node')> {
-  try {
-    return await import('@signoff/mock/node')
-  } catch (error) {
-    const missing = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND'
-    if (!missing) throw error
-    throw new Error('signoff mock needs the @signoff/mock package: install it next to @signoff/node (npm i -D @signoff/mock)')
-  }
+// Loaded when the command runs, so the other commands do not pay for starting the mock's server code.
+function loadMock(): Promise<typeof import('@signoff/mock/node')> {
+  return import('@signoff/mock/node')
 }

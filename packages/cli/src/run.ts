@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { Signoff } from '@signoff/client'
-import { configFromEnv } from '../config.js'
+import { configFromEnv } from '@signoff/node'
 import { checkOptions, readCommandLine } from './args.js'
 import { stringOption, type CommandContext, type CommandSpec, type OptionSpecs } from './command.js'
 import { COMMANDS } from './commands/index.js'
