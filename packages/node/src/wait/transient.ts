@@ -11,7 +11,18 @@ export function isTransient(error: unknown): boolean {
   return error instanceof ConnectionError || error instanceof InternalServerError || error instanceof RateLimitError
 }
 
-/** How long a transient error asks us to hold off, in ms (a 429's `Retry-After`), if it says. */
-export function requestedPause(error: unknown): number | undefined {
-  return error instanceof RateLimitError && error.retryAfter !== undefined ? error.retryAfter * 1000 : undefined
+/** The longest pause a `Retry-After` gets honoured for, unless `maxInterval` is longer still. */
+export const MAX_HONOURED_PAUSE_MS = 10 * 60_000
+
+/**
+ * How long a transient error asks us to hold off, in ms (a 429's `Retry-After`), if it says.
+ * A request for longer than `maxInterval` or 10 minutes, whichever is longer, counts as that
+ * much: a Unix time sent by mistake, or a server asking for a year, must not stop the wait
+ * for good, and a value that is not a number of seconds is ignored.
+ */
+export function requestedPause(error: unknown, maxInterval: number): number | undefined {
+  if (!(error instanceof RateLimitError) || error.retryAfter === undefined) return undefined
+  const seconds = error.retryAfter
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined
+  return Math.min(seconds * 1000, Math.max(maxInterval, MAX_HONOURED_PAUSE_MS))
 }

@@ -1,22 +1,35 @@
-import type { ApprovalRequest, PayloadOf, PayloadSchema, Signoff, WebhookEvent } from '@signoff/client'
+import { InvalidRequestError, type ApprovalRequest, type PayloadOf, type PayloadSchema, type Signoff, type WebhookEvent } from '@signoff/client'
+import { forEachConcurrently } from './concurrency.js'
 import { WaitAbortedError, WaitTimeoutError, WatcherClosedError } from './errors.js'
+import { checkDuration } from './options.js'
+import { readPending, type PendingSnapshot } from './pending-snapshot.js'
+import { startTimer } from './safe-timer.js'
 import { resolveApprovalId, type WaitTarget } from './target.js'
 import { isTransient } from './transient.js'
 import { isDecided } from './wait-for-decision.js'
 
 /** Options of {@link ApprovalWatcher}. */
 export interface WatcherOptions {
-  /** How often, in ms, the pending approvals are read. @defaultValue `5000` */
+  /**
+   * How often, in ms, the pending approvals are read. Sweeps start on this fixed schedule; one
+   * that runs longer than an interval delays the next to the following tick, never overlaps it.
+   * @defaultValue `5000`
+   */
   interval?: number | undefined
   /** Page size of each sweep through the pending approvals (1 to 100). @defaultValue `100` */
   pageSize?: number | undefined
+  /**
+   * Requests a sweep has in flight at once: the pages after the first, then the read-backs of
+   * approvals that left the pending list (1 to 64). @defaultValue `4`
+   */
+  concurrency?: number | undefined
 }
 
 /** Options of one {@link ApprovalWatcher.wait}. */
 export interface WatchOptions<S extends PayloadSchema | undefined = undefined> {
   /** Cancels this wait only; it rejects with a `WaitAbortedError`. */
   signal?: AbortSignal | undefined
-  /** Gives up on this wait after this many ms with a `WaitTimeoutError`. */
+  /** Gives up on this wait after this many ms (any length, weeks included) with a `WaitTimeoutError`. */
   timeout?: number | undefined
   /** Checks and types the approval's payload. */
   payloadSchema?: S | undefined
@@ -41,8 +54,9 @@ export interface WatcherStats {
 
 /**
  * Many waits for decisions, one poll loop: each interval the watcher pages once through the
- * pending approvals, however many jobs wait, and reads back only approvals that left the list.
- * Webhook events handed to {@link ApprovalWatcher.handle} wake their waiters at once.
+ * pending approvals, however many jobs wait (ceil(pending / pageSize) requests), and reads back
+ * only approvals that left the list. Webhook events handed to {@link ApprovalWatcher.handle}
+ * wake their waiters at once. Options out of range are an `InvalidRequestError`.
  *
  * @example
  * ```ts
@@ -55,8 +69,11 @@ export class ApprovalWatcher {
   readonly #client: Signoff
   readonly #interval: number
   readonly #pageSize: number
+  readonly #concurrency: number
   readonly #waiters = new Set<Waiter>()
-  #timer: ReturnType<typeof setTimeout> | undefined
+  #cancelTimer: (() => void) | undefined
+  // When the loop started: sweeps are due at whole intervals after it.
+  #anchor: number | undefined
   #sweeping = false
   #closed = false
   // Aborted by close(), so a sweep under way stops paging at once.
@@ -65,8 +82,9 @@ export class ApprovalWatcher {
 
   constructor(client: Signoff, options: WatcherOptions = {}) {
     this.#client = client
-    this.#interval = options.interval ?? 5_000
-    this.#pageSize = options.pageSize ?? 100
+    this.#interval = checkDuration('ApprovalWatcher', 'interval', options.interval, 5_000)
+    this.#pageSize = checkWhole('pageSize', options.pageSize ?? 100, 100)
+    this.#concurrency = checkWhole('concurrency', options.concurrency ?? 4, 64)
   }
 
   /** Waits for a decision on an approval, or on the approval an execution is paused at. */
@@ -76,17 +94,23 @@ export class ApprovalWatcher {
   ): Promise<ApprovalRequest<PayloadOf<S>>> {
     if (this.#closed) return Promise.reject(new WatcherClosedError('the watcher is closed'))
     if (options.signal?.aborted) return Promise.reject(new WaitAbortedError('the wait was aborted'))
+    let timeout: number | undefined
+    try {
+      timeout = checkDuration('ApprovalWatcher.wait', 'timeout', options.timeout)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     return new Promise((resolve, reject) => {
       const aborted = () => this.#settle(waiter, { error: new WaitAbortedError('the wait was aborted') })
-      const timer = options.timeout === undefined ? undefined : setTimeout(() => {
-        this.#settle(waiter, { error: new WaitTimeoutError(approvalIdOf(waiter.target), options.timeout ?? 0) })
-      }, options.timeout)
+      const cancelTimeout = timeout === undefined ? undefined : startTimer(timeout, () => {
+        this.#settle(waiter, { error: new WaitTimeoutError(approvalIdOf(waiter.target), timeout) })
+      })
       const waiter: Waiter = {
         target,
         since: Date.now(),
         payloadSchema: options.payloadSchema,
         settle: (outcome) => {
-          clearTimeout(timer)
+          cancelTimeout?.()
           options.signal?.removeEventListener('abort', aborted)
           if ('error' in outcome) reject(outcome.error)
           else resolve(outcome.approval as ApprovalRequest<PayloadOf<S>>)
@@ -138,49 +162,43 @@ export class ApprovalWatcher {
   }
 
   #stop(): void {
-    clearTimeout(this.#timer)
-    this.#timer = undefined
+    this.#cancelTimer?.()
+    this.#cancelTimer = undefined
+    this.#anchor = undefined
   }
 
+  // Sweeps are due at fixed times (the loop's start plus whole intervals), so a slow sweep does
+  // not push every later one back; ticks missed while one ran are skipped, never run back to back.
   #schedule(): void {
-    if (this.#timer !== undefined || this.#closed || this.#waiters.size === 0) return
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
+    if (this.#cancelTimer !== undefined || this.#sweeping || this.#closed || this.#waiters.size === 0) return
+    const now = performance.now()
+    this.#anchor ??= now
+    const due = this.#anchor + (Math.floor((now - this.#anchor) / this.#interval) + 1) * this.#interval
+    this.#cancelTimer = startTimer(due - now, () => {
+      this.#cancelTimer = undefined
       void this.#sweep().finally(() => this.#schedule())
-    }, this.#interval)
+    })
   }
 
   // One pass: read every page of pending approvals once, then read back each waited approval
-  // that is no longer pending (a decision, or a page shift: the read-back tells them apart).
+  // that was not seen pending (a decision, a page shift or a page that could not be read: the
+  // read-back tells them apart). Only passing trouble in the pages ends a sweep early.
   async #sweep(): Promise<void> {
     if (this.#sweeping || this.#waiters.size === 0) return
     this.#sweeping = true
     const started = Date.now()
     try {
-      const pendingApprovals = new Set<string>()
-      const pendingExecutions = new Map<string, string>()
-      for await (const page of this.#client.approvals.list({ status: 'pending', limit: this.#pageSize }, { signal: this.#lifetime.signal }).pages()) {
-        this.#stats.requests += 1
-        for (const approval of page.data) {
-          pendingApprovals.add(approval.id)
-          pendingExecutions.set(approval.execution_id, approval.id)
-        }
-      }
+      const onRequest = () => void (this.#stats.requests += 1)
+      const options = { pageSize: this.#pageSize, concurrency: this.#concurrency, signal: this.#lifetime.signal, onRequest }
+      const pending = await readPending(this.#client, options)
       this.#stats.sweeps += 1
-      for (const waiter of [...this.#waiters]) {
-        if (waiter.since > started) continue
-        if ('execution_id' in waiter.target) {
-          const approvalId = pendingExecutions.get(waiter.target.execution_id)
-          if (approvalId !== undefined) {
-            waiter.target = { approval_id: approvalId }
-            continue
-          }
-        } else if (pendingApprovals.has(waiter.target.approval_id)) continue
-        await this.#readBack(waiter)
-      }
+      const unseen = [...this.#waiters].filter((waiter) => waiter.since <= started && !stillPending(waiter, pending))
+      await forEachConcurrently(unseen, this.#concurrency, (waiter) => this.#readBack(waiter))
     } catch (error) {
-      // Passing trouble: the next sweep tries again. Anything else ends every wait it concerns.
-      if (!isTransient(error)) for (const waiter of [...this.#waiters]) this.#settle(waiter, { error })
+      // Passing trouble: the next sweep tries again. A page that fails for good does not land
+      // here (it is read around) and each read-back settles only its own wait, so what else
+      // arrives is unexpected: it ends the waits rather than leave them hanging unseen.
+      if (!isTransient(error) && !this.#closed) for (const waiter of [...this.#waiters]) this.#settle(waiter, { error })
     } finally {
       this.#sweeping = false
     }
@@ -213,6 +231,19 @@ export class ApprovalWatcher {
     }
     this.#settle(waiter, { approval: { ...approval, payload: result.value } })
   }
+}
+
+// Whether the sweep saw the wait's approval pending; a wait on an execution learns its approval's id.
+function stillPending(waiter: Waiter, pending: PendingSnapshot): boolean {
+  if ('approval_id' in waiter.target) return pending.approvals.has(waiter.target.approval_id)
+  const approvalId = pending.executions.get(waiter.target.execution_id)
+  if (approvalId !== undefined) waiter.target = { approval_id: approvalId }
+  return approvalId !== undefined
+}
+
+function checkWhole(name: string, value: unknown, max: number): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value
+  throw new InvalidRequestError('ApprovalWatcher', [{ path: [name], message: `${name} must be a whole number from 1 to ${max}` }])
 }
 
 function approvalIdOf(target: WaitTarget): string | undefined {
