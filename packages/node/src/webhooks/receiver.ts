@@ -87,10 +87,8 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
     }
 
     const id = String(request.headers['webhook-id'])
-    await seen.inFlight(id)?.catch(() => undefined)
-    if (seen.has(id)) return answer(response, 200, 'already handled')
     try {
-      await seen.run(id, async () => {
+      await seen.once(id, async () => {
         const handle = options.on[event.type as WebhookEventType] as ((event: unknown) => unknown) | undefined
         await handle?.(event)
       })
