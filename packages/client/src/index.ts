@@ -19,7 +19,7 @@ export { Webhooks } from './webhooks/resource.js'
 export type { ClientUnwrapOptions, ClientVerifyOptions } from './webhooks/resource.js'
 export { unwrapWebhook, verifyWebhook } from './webhooks/verify.js'
 export type { UnwrapOptions, VerifyOptions, WebhookBody } from './webhooks/verify.js'
-export type { WebhookHeaders } from './webhooks/headers.js'
+export type { HeaderReader, WebhookHeaders } from './webhooks/headers.js'
 
 export { SignoffError } from './core/errors/signoff-error.js'
 export {
