@@ -31,9 +31,13 @@ export async function importSecret(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
 }
 
-/** What is signed: the message id, its timestamp and the raw body, joined by dots. */
-export function signedContent(id: string, timestamp: string, body: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(`${id}.${timestamp}.${body}`)
+/** What is signed: the message id, its timestamp and the raw body bytes, joined by dots. */
+export function signedContent(id: string, timestamp: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
+  const prefix = encoder.encode(`${id}.${timestamp}.`)
+  const content = new Uint8Array(prefix.length + body.length)
+  content.set(prefix)
+  content.set(body, prefix.length)
+  return content
 }
 
 /**

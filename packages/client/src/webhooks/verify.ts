@@ -9,8 +9,11 @@ import {
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js'
 import { ResponseValidationError } from '../core/errors/response-validation-error.js'
 import { typePayload, type PayloadOf, type PayloadSchema } from '../core/payload.js'
+import { bodyBytes, bodyText, jsonText, type WebhookBody } from './body.js'
 import { readHeader, type WebhookHeaders } from './headers.js'
 import { importSecret, matchesAnySignature, reject, signedContent } from './signature.js'
+
+export type { WebhookBody } from './body.js'
 
 /** How a webhook message is checked. */
 export interface VerifyOptions {
@@ -34,21 +37,11 @@ export interface UnwrapOptions<S extends PayloadSchema | undefined = undefined> 
   payloadSchema?: S | undefined
 }
 
-/** The raw body as received: the exact bytes or text, before any JSON parsing. */
-export type WebhookBody = string | Uint8Array | ArrayBuffer
-
-const decoder = new TextDecoder()
-
-function bodyText(body: WebhookBody): string {
-  if (typeof body === 'string') return body
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return decoder.decode(body)
-  return reject('bad_payload', 'the body must be the raw text or bytes, not parsed JSON (keep the raw body: see the webhooks guide)')
-}
-
 /**
  * Verifies a webhook message: its signature (Standard Webhooks, any active secret) and its
- * timestamp (within the tolerance). Resolves when the message is authentic; otherwise
- * rejects with a `WebhookVerificationError` whose `reason` says why.
+ * timestamp (within the tolerance). The signature is checked over the body's exact bytes.
+ * Resolves with the body as text (UTF-8, a byte-order mark kept) when the message is
+ * authentic; otherwise rejects with a `WebhookVerificationError` whose `reason` says why.
  *
  * @example
  * ```ts
@@ -56,6 +49,11 @@ function bodyText(body: WebhookBody): string {
  * ```
  */
 export async function verifyWebhook(body: WebhookBody, headers: WebhookHeaders, options: VerifyOptions): Promise<string> {
+  return bodyText(body, await authenticBytes(body, headers, options))
+}
+
+/** Checks a message and resolves with the body bytes its signature covers. */
+async function authenticBytes(body: WebhookBody, headers: WebhookHeaders, options: VerifyOptions): Promise<Uint8Array> {
   const id = readHeader(headers, 'webhook-id')
   const timestamp = readHeader(headers, 'webhook-timestamp')
   const signature = readHeader(headers, 'webhook-signature')
@@ -76,11 +74,11 @@ export async function verifyWebhook(body: WebhookBody, headers: WebhookHeaders, 
     throw new InvalidRequestError('verifyWebhook', [{ path: ['secret'], message: 'give at least one secret' }])
   }
   const keys = await Promise.all(secrets.map(importSecret))
-  const text = bodyText(body)
-  if (!(await matchesAnySignature(keys, signature, signedContent(id, timestamp, text)))) {
+  const bytes = bodyBytes(body)
+  if (!(await matchesAnySignature(keys, signature, signedContent(id, timestamp, bytes)))) {
     reject('bad_signature', 'no signature matches the secret')
   }
-  return text
+  return bytes
 }
 
 /**
@@ -98,10 +96,10 @@ export async function unwrapWebhook<S extends PayloadSchema | undefined = undefi
   headers: WebhookHeaders,
   options: UnwrapOptions<S>,
 ): Promise<WebhookEvent<PayloadOf<S>>> {
-  const text = await verifyWebhook(body, headers, options)
+  const text = jsonText(await authenticBytes(body, headers, options))
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text)
   } catch {
     return reject('bad_payload', 'the body is not JSON')
   }

@@ -55,6 +55,16 @@ describe('createWebhookHandler on node:http', () => {
     expect(calls).toBe(0)
   })
 
+  it('checks the signature over the bytes received: a byte-order mark nobody signed is refused', async () => {
+    const handled: string[] = []
+    const url = await serve(createWebhookHandler({ secret: SECRET, on: { 'execution.awaiting_approval': (received) => { handled.push(received.data.approval.id) } } }))
+    const body = event()
+    const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)])
+    expect((await fetch(url, { method: 'POST', body: withMark, headers: headers(body, 'msg_bom') })).status).toBe(401)
+    expect((await fetch(url, { method: 'POST', body: withMark, headers: headers(`\uFEFF${body}`, 'msg_signed_bom') })).status).toBe(200)
+    expect(handled).toEqual(['appr_1'])
+  })
+
   it('answers 413 past the size limit and 405 to other methods', async () => {
     const url = await serve(createWebhookHandler({ secret: SECRET, on: {}, maxBodyBytes: 100 }))
     const body = event()
