@@ -18,6 +18,8 @@ export { Executions } from './resources/executions.js'
 export { Webhooks } from './webhooks/resource.js'
 export type { ClientUnwrapOptions, ClientVerifyOptions } from './webhooks/resource.js'
 export { unwrapWebhook, verifyWebhook } from './webhooks/verify.js'
+export { createWebhookVerifier } from './webhooks/verifier.js'
+export type { WebhookVerifier } from './webhooks/verifier.js'
 export type { UnwrapOptions, VerifyOptions, WebhookBody } from './webhooks/verify.js'
 export type { HeaderReader, WebhookHeaders } from './webhooks/headers.js'
 
