@@ -18,8 +18,10 @@ export { Executions } from './resources/executions.js'
 export { Webhooks } from './webhooks/resource.js'
 export type { ClientUnwrapOptions, ClientVerifyOptions } from './webhooks/resource.js'
 export { unwrapWebhook, verifyWebhook } from './webhooks/verify.js'
+export { createWebhookVerifier } from './webhooks/verifier.js'
+export type { WebhookVerifier } from './webhooks/verifier.js'
 export type { UnwrapOptions, VerifyOptions, WebhookBody } from './webhooks/verify.js'
-export type { WebhookHeaders } from './webhooks/headers.js'
+export type { HeaderReader, WebhookHeaders } from './webhooks/headers.js'
 
 export { SignoffError } from './core/errors/signoff-error.js'
 export {

@@ -1,8 +1,11 @@
 import type { WebhookEvent } from '@signoff/schemas'
 import { InvalidRequestError } from '../core/errors/invalid-request-error.js'
 import type { PayloadOf, PayloadSchema } from '../core/payload.js'
+import type { WebhookBody } from './body.js'
 import type { WebhookHeaders } from './headers.js'
-import { unwrapWebhook, verifyWebhook, type UnwrapOptions, type VerifyOptions, type WebhookBody } from './verify.js'
+import type { UnwrapOptions, VerifyOptions } from './options.js'
+import { decodeSecrets } from './secret.js'
+import { buildVerifier, type WebhookVerifier } from './verifier.js'
 
 /** Options of `client.webhooks` calls: the secret may come from the client's `webhookSecret`. */
 export type ClientVerifyOptions = Partial<VerifyOptions>
@@ -13,15 +16,26 @@ export type ClientUnwrapOptions<S extends PayloadSchema | undefined> = Partial<U
 /** Verifies and parses incoming webhook messages. Reached as `client.webhooks`. */
 export class Webhooks {
   readonly #secret: string | undefined
+  // For calls that pass no options, the common case: its key is imported once.
+  readonly #verifier: WebhookVerifier | undefined
 
-  /** @internal */
+  /**
+   * @internal
+   * @throws InvalidRequestError when the client's `webhookSecret` is malformed, so a bad
+   * secret is found when the client is made, not when the first message arrives.
+   */
   constructor(secret: string | undefined) {
+    if (secret !== undefined) {
+      const { issues } = decodeSecrets(secret, 'webhookSecret')
+      if (issues.length > 0) throw new InvalidRequestError('new Signoff', issues)
+    }
     this.#secret = secret
+    this.#verifier = secret === undefined ? undefined : buildVerifier({ secret }, 'webhooks')
   }
 
   /** Checks a message's signature and timestamp; resolves with the raw body text when authentic. */
   async verify(body: WebhookBody, headers: WebhookHeaders, options: ClientVerifyOptions = {}): Promise<string> {
-    return verifyWebhook(body, headers, { ...options, secret: this.#secretFor('webhooks.verify', options) })
+    return this.#verifierFor('webhooks.verify', options).verify(body, headers)
   }
 
   /**
@@ -38,16 +52,19 @@ export class Webhooks {
     headers: WebhookHeaders,
     options: ClientUnwrapOptions<S> = {},
   ): Promise<WebhookEvent<PayloadOf<S>>> {
-    return unwrapWebhook(body, headers, { ...options, secret: this.#secretFor('webhooks.unwrap', options) })
+    return this.#verifierFor('webhooks.unwrap', options).unwrap(body, headers)
   }
 
-  #secretFor(method: string, options: ClientVerifyOptions): string | readonly string[] {
+  #verifierFor<S extends PayloadSchema | undefined>(method: string, options: ClientUnwrapOptions<S>): WebhookVerifier<S> {
     const secret = options.secret ?? this.#secret
     if (secret === undefined) {
       throw new InvalidRequestError(method, [
         { path: ['secret'], message: 'no webhook secret: pass { secret } or create the client with webhookSecret' },
       ])
     }
-    return secret
+    const noOptions = Object.values(options).every((value) => value === undefined)
+    // Without a payload schema, events are `unknown`-typed: the shared verifier fits any S.
+    if (noOptions && this.#verifier) return this.#verifier as WebhookVerifier<S>
+    return buildVerifier({ ...options, secret }, method)
   }
 }

@@ -24,7 +24,8 @@ export interface WebhookHandlerOptions<S extends PayloadSchema | undefined = und
   on: WebhookHandlers<PayloadOf<S>>
   /**
    * Called with every failure (rejected message, handler error), for logging. Its messages
-   * never contain the secret.
+   * never contain the secret. It may be async; if it throws or rejects, that is ignored and
+   * the sender is answered all the same.
    */
   onError?: ((error: unknown, event?: WebhookEvent<PayloadOf<S>>) => void) | undefined
   /** Checks and types the approval payload of every event. */
@@ -64,7 +65,7 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
   }
   const limit = options.maxBodyBytes ?? 1024 * 1024
   const seen = new SeenMessages(options.rememberIds ?? 10_000)
-  const report = (error: unknown, event?: WebhookEvent<PayloadOf<S>>) => options.onError?.(error, event)
+  const report = (error: unknown, event?: WebhookEvent<PayloadOf<S>>) => reportSafely(options.onError, error, event)
 
   const receive = async (request: ReceivedRequest, response: ServerResponse): Promise<void> => {
     if (request.method !== 'POST') return answer(response, 405, 'method not allowed')
@@ -87,10 +88,8 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
     }
 
     const id = String(request.headers['webhook-id'])
-    await seen.inFlight(id)?.catch(() => undefined)
-    if (seen.has(id)) return answer(response, 200, 'already handled')
     try {
-      await seen.run(id, async () => {
+      await seen.once(id, async () => {
         const handle = options.on[event.type as WebhookEventType] as ((event: unknown) => unknown) | undefined
         await handle?.(event)
       })
@@ -108,6 +107,23 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
       else if (!response.headersSent) answer(response, 500, 'internal error')
     })
   }
+}
+
+/**
+ * Calls `onError` so that nothing it does can stop an answer being sent or escape as an
+ * unhandled rejection: it is for logging, and a logger that fails has nowhere to report to.
+ */
+function reportSafely<E>(onError: ((error: unknown, event?: E) => unknown) | undefined, error: unknown, event?: E): void {
+  try {
+    const result = onError?.(error, event)
+    if (isThenable(result)) result.then(undefined, () => {})
+  } catch {
+    // Deliberately dropped; see above.
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 }
 
 function answer(response: ServerResponse, status: number, message: string): void {

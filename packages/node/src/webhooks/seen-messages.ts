@@ -1,40 +1,41 @@
+/** What became of a message given to {@link SeenMessages.once}. */
+export type Outcome = 'handled' | 'duplicate'
+
 /**
- * Remembers the ids of messages already handled, forgetting the oldest beyond `capacity`, so
- * memory stays bounded however long the receiver runs. A redelivery keeps its `webhook-id`,
- * which is what makes this enough to handle each message once.
+ * Handles each message id once. A redelivery keeps its `webhook-id`, which is what makes the
+ * id enough. Runs for one id never overlap: a copy that arrives while another copy is being
+ * handled waits its turn, then runs only if every earlier run failed. Copies of different ids
+ * do not wait for each other.
  */
 export class SeenMessages {
   readonly #capacity: number
   readonly #ids = new Set<string>()
-  readonly #inFlight = new Map<string, Promise<void>>()
+  // The last run queued for each id, settled either way; present only while runs are queued.
+  readonly #queues = new Map<string, Promise<void>>()
 
   constructor(capacity: number) {
     this.#capacity = capacity
   }
 
-  /** Whether a message was handled successfully before. */
-  has(id: string): boolean {
-    return this.#ids.has(id)
-  }
-
-  /** The handling of this id still under way, if any: a concurrent redelivery waits for it. */
-  inFlight(id: string): Promise<void> | undefined {
-    return this.#inFlight.get(id)
-  }
-
-  /** Runs `handle` for an id, recording the id only when it succeeded. */
-  async run(id: string, handle: () => Promise<void>): Promise<void> {
-    const running = handle()
-    this.#inFlight.set(id, running)
+  /**
+   * Runs `handle` for an id after any earlier run for it has ended, unless one of them
+   * succeeded; remembers the id once `handle` succeeds. Rejects with `handle`'s error.
+   */
+  async once(id: string, handle: () => Promise<void>): Promise<Outcome> {
+    const previous = this.#queues.get(id)
+    const turn = (async (): Promise<Outcome> => {
+      await previous
+      if (this.#ids.has(id)) return 'duplicate'
+      await handle()
+      this.#remember(id)
+      return 'handled'
+    })()
+    const settled = turn.then(ignore, ignore)
+    this.#queues.set(id, settled)
     try {
-      await running
-      this.#ids.add(id)
-      if (this.#ids.size > this.#capacity) {
-        const oldest = this.#ids.values().next().value
-        if (oldest !== undefined) this.#ids.delete(oldest)
-      }
+      return await turn
     } finally {
-      this.#inFlight.delete(id)
+      if (this.#queues.get(id) === settled) this.#queues.delete(id)
     }
   }
 
@@ -42,4 +43,14 @@ export class SeenMessages {
   get size(): number {
     return this.#ids.size
   }
+
+  #remember(id: string): void {
+    this.#ids.add(id)
+    if (this.#ids.size > this.#capacity) {
+      const oldest = this.#ids.values().next().value
+      if (oldest !== undefined) this.#ids.delete(oldest)
+    }
+  }
 }
+
+function ignore(): void {}

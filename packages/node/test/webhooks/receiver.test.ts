@@ -1,48 +1,6 @@
-import { createServer, type RequestListener, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Webhook } from 'standardwebhooks'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createWebhookHandler } from '../src/index.js'
-
-const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
-const reference = new Webhook(SECRET)
-
-const approval = {
-  id: 'appr_1',
-  execution_id: 'exec_1',
-  agent_id: 'agent_1',
-  checkpoint_name: 'review_response',
-  payload: { input: { message: 'hi' } },
-  status: 'pending',
-  created_at: '2026-11-25T12:00:00Z',
-}
-
-function event(type = 'execution.awaiting_approval') {
-  return JSON.stringify({
-    type,
-    timestamp: new Date().toISOString(),
-    data: { approval, execution: { id: 'exec_1', agent_id: 'agent_1', status: 'awaiting_approval' } },
-  })
-}
-
-function headers(body: string, id = 'msg_1') {
-  const now = new Date()
-  return {
-    'content-type': 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-    'webhook-signature': reference.sign(id, now, body),
-  }
-}
-
-let server: Server | undefined
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
-
-async function serve(listener: RequestListener): Promise<string> {
-  server = createServer(listener)
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-}
+import { describe, expect, it } from 'vitest'
+import { createWebhookHandler } from '../../src/index.js'
+import { SECRET, event, headers, serve } from './fixture.js'
 
 describe('createWebhookHandler on node:http', () => {
   it('verifies, dispatches by type and answers 2xx after the handler ran', async () => {
@@ -95,6 +53,16 @@ describe('createWebhookHandler on node:http', () => {
     const bare = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
     expect(bare.status).toBe(400)
     expect(calls).toBe(0)
+  })
+
+  it('checks the signature over the bytes received: a byte-order mark nobody signed is refused', async () => {
+    const handled: string[] = []
+    const url = await serve(createWebhookHandler({ secret: SECRET, on: { 'execution.awaiting_approval': (received) => { handled.push(received.data.approval.id) } } }))
+    const body = event()
+    const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)])
+    expect((await fetch(url, { method: 'POST', body: withMark, headers: headers(body, 'msg_bom') })).status).toBe(401)
+    expect((await fetch(url, { method: 'POST', body: withMark, headers: headers(`\uFEFF${body}`, 'msg_signed_bom') })).status).toBe(200)
+    expect(handled).toEqual(['appr_1'])
   })
 
   it('answers 413 past the size limit and 405 to other methods', async () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { Signoff } from '@signoff/client'
 import { startMockServer, type MockServer } from '@signoff/mock/node'
 import { afterEach, expect, it } from 'vitest'
-import { createWebhookHandler } from '../src/index.js'
+import { createWebhookHandler } from '../../src/index.js'
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 const TIMEOUT_MS = 500
