@@ -2,7 +2,7 @@
 // PromptRails server sends signed webhooks to createWebhookHandler, the reviewer posts to a
 // fake Slack, and the fake's "people" click, signed as Slack signs, into the interactivity
 // endpoint. The mock's clock is injected, so expiry and webhook retries move only when a test
-// says so.
+// says so (by less than the receivers' 5-minute tolerance: webhooks carry the mock's time).
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Signoff, type ApprovalRequest } from '@signoff/client'
@@ -51,7 +51,7 @@ export class Harness {
     harness.client = new Signoff({ apiKey: harness.api.mock.store.defaults.apiKey, baseUrl: harness.api.url, maxRetries: 0 })
     harness.agentId = harness.api.mock.store.createAgent({
       name: 'Support replies',
-      config: { approval_required: true, checkpoint_name: 'review_reply', approval_expires_in_seconds: 3600 },
+      config: { approval_required: true, checkpoint_name: 'review_reply', approval_expires_in_seconds: 120 },
     }).id
     const reviewer = harness.reviewer(options)
     harness.slack.interactivityUrl = (await harness.serve(reviewer.interactionHandler())).url
