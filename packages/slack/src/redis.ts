@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { InvalidRequestError } from '@signoff/client'
 import type { Redis } from 'ioredis'
 import type { MessageRef } from './message/views.js'
 import type { MessageStore } from './store/message-store.js'
@@ -40,7 +41,7 @@ export class RedisMessageStore implements MessageStore {
   constructor(redis: Redis, options: RedisMessageStoreOptions = {}) {
     const ttl = options.ttlSeconds ?? 30 * 24 * 3600
     if (!Number.isInteger(ttl) || ttl < 1) {
-      throw new RangeError(`RedisMessageStore: ttlSeconds must be a whole number of at least 1, not ${ttl}`)
+      throw new InvalidRequestError('new RedisMessageStore', [{ path: ['ttlSeconds'], message: 'ttlSeconds must be a whole number of at least 1' }])
     }
     this.#redis = redis
     this.#prefix = options.prefix ?? 'signoff:slack:'

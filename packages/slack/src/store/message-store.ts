@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@signoff/client'
 import type { MessageRef } from '../message/views.js'
 
 /**
@@ -32,7 +33,7 @@ export class MemoryMessageStore implements MessageStore {
   constructor(options: MemoryMessageStoreOptions = {}) {
     const capacity = options.capacity ?? 100_000
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RangeError(`MemoryMessageStore: capacity must be a whole number of at least 1, not ${capacity}`)
+      throw new InvalidRequestError('new MemoryMessageStore', [{ path: ['capacity'], message: 'capacity must be a whole number of at least 1' }])
     }
     this.#capacity = capacity
   }
