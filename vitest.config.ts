@@ -19,6 +19,9 @@ export default defineConfig({
       { find: /^@signoff\/mock\/node$/, replacement: source('mock', 'node') },
       { find: /^@signoff\/mock$/, replacement: source('mock') },
       { find: /^@signoff\/node$/, replacement: source('node') },
+      { find: /^@signoff\/slack\/redis$/, replacement: source('slack', 'redis') },
+      { find: /^@signoff\/slack\/testing$/, replacement: source('slack', 'testing') },
+      { find: /^@signoff\/slack$/, replacement: source('slack') },
     ],
   },
   test: {
