@@ -60,10 +60,11 @@ for (const step of steps) {
   if (code !== 0) {
     process.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`)
     const detail = step.name === 'tests' && counts !== undefined && counts.failed > 0 ? `${counts.failed} of ${counts.total} tests failed` : `exit ${code}`
-    console.log(`\nThe output above is ${step.name}'s. To run this step alone: ${rerunCommand(step, process.env['npm_config_user_agent'])}`)
+    console.log(`\nThat was the output of ${step.name}; to run it alone: ${rerunCommand(step, process.env['npm_config_user_agent'])}`)
     finish(`✗ failed: ${step.name} (${detail})`, code)
   }
-  console.log(`✓ ${step.name} (${seconds(started)})`)
+  const passed = step.name === 'tests' && counts !== undefined ? `: ${counts.passed} passed` : ''
+  console.log(`✓ ${step.name}${passed} (${seconds(started)})`)
   for (const warning of warningsIn(output)) console.log(`  ${warning}`)
 }
 
