@@ -2,7 +2,7 @@
  * Checks that the code in the docs works as written: every ```ts block of README.md and
  * docs/*.md is type-checked against the built @signoff/* packages, and every block marked
  * `<!-- snippet: program -->` also runs against the mock over HTTP (see snippets/extract.ts).
- * Run it after `pnpm run build`: `node scripts/check-snippets.ts [file.md …]`.
+ * Run it after the build: `npx -y pnpm@12.21.0 exec node scripts/check-snippets.ts [file.md …]`.
  *
  * Each failure names the Markdown file, the block and the line; the extracted files stay in a
  * temporary folder (printed) to look into.
@@ -36,6 +36,7 @@ if (!existsSync(join(repo, 'packages/client/dist'))) {
 const extracted = markdownFiles().map((file) => extractSnippets(file, readFileSync(join(repo, file), 'utf8')))
 const snippets = extracted.flatMap(({ snippets }) => snippets)
 const markerProblems = extracted.flatMap(({ problems }) => problems)
+if (snippets.length === 0) markerProblems.push('no ```ts block found in README.md or docs/*.md: is the fence written ```ts?')
 const folder = createSnippetFolder(repo, readFileSync(join(repo, 'scripts/snippets/preamble.d.ts'), 'utf8'))
 const byName = new Map<string, Snippet>()
 for (const snippet of snippets) {

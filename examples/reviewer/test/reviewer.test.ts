@@ -25,6 +25,7 @@ const store = () => {
 let vite: ViteDevServer | undefined
 let browser: Browser | undefined
 let page: Page
+let pageUrl: string
 const requests: Request[] = []
 
 /** The pending approval whose run was asked `question`. */
@@ -55,6 +56,7 @@ beforeAll(async () => {
   await vite.listen()
   const url = vite.resolvedUrls?.local[0]
   if (url === undefined) throw new Error('Vite did not report its address')
+  pageUrl = url
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -152,7 +154,7 @@ describe('the reviewer page', () => {
   })
 
   it('keeps every character of a reason typed while the list refreshes, and updates the rest', async () => {
-    if (mock === undefined || browser === undefined || vite === undefined) throw new Error('the test servers did not start')
+    if (mock === undefined || browser === undefined) throw new Error('the test servers did not start')
     const server = mock
     const editing = approvalFor(HOSTILE)
     await seedDemo(server, ['Is gift wrapping free?'])
@@ -164,7 +166,7 @@ describe('the reviewer page', () => {
     tab.on('response', (response) => {
       if (new URL(response.url()).pathname === '/api/v1/approvals') refreshes.count += 1
     })
-    await tab.goto(new URL('/?refresh=0.2', vite.resolvedUrls?.local[0]).href)
+    await tab.goto(new URL('/?refresh=0.2', pageUrl).href)
     const reasonBox = tab.locator(`article[data-approval-id="${editing.id}"]`).getByLabel('Reason')
     await reasonBox.click()
 
@@ -174,13 +176,16 @@ describe('the reviewer page', () => {
     // decided elsewhere: the list must show both changes without disturbing the reason box.
     const colleague = new Signoff({ apiKey: store().defaults.apiKey, baseUrl: server.url })
     const elsewhere = (async () => {
-      while (refreshes.count < before + 3) await new Promise((resolve) => setTimeout(resolve, 50))
+      for (let waited = 0; refreshes.count < before + 3; waited += 50) {
+        if (waited >= 10_000) throw new Error(`the page refreshed ${refreshes.count - before} times in 10 s, not 3`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
       await seedDemo(server, ['Can I change the delivery address?'])
       await colleague.approvals.decide(leaving.id, { decision: 'approved' })
     })()
     await tab.keyboard.type(reason, { delay: 30 })
-    await elsewhere
     const typedDuring = refreshes.count - before
+    await elsewhere
 
     const arrived = approvalFor('Can I change the delivery address?')
     await tab.locator(`article[data-approval-id="${arrived.id}"]`).waitFor()
