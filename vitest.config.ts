@@ -26,7 +26,7 @@ export default defineConfig({
   },
   test: {
     testTimeout: 20_000,
-    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line; one
+    // The JSON report gives scripts/test.ts the count for its closing verdict line; one
     // report covers both projects.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest-report.json' }]],
     projects: [

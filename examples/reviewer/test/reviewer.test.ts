@@ -25,6 +25,7 @@ const store = () => {
 let vite: ViteDevServer | undefined
 let browser: Browser | undefined
 let page: Page
+let pageUrl: string
 const requests: Request[] = []
 
 /** The pending approval whose run was asked `question`. */
@@ -55,6 +56,7 @@ beforeAll(async () => {
   await vite.listen()
   const url = vite.resolvedUrls?.local[0]
   if (url === undefined) throw new Error('Vite did not report its address')
+  pageUrl = url
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -149,6 +151,54 @@ describe('the reviewer page', () => {
     await expect(page.locator('#notice').textContent()).resolves.toBe(`…${approval.id.slice(-8)} was already decided (rejected).`)
     await expect(page.locator('#status').textContent()).resolves.toMatch(/^1 pending/)
     expect(store().getApproval(approval.id)).toMatchObject({ status: 'rejected', reason: 'Stock data is stale' })
+  })
+
+  it('keeps every character of a reason typed while the list refreshes, and updates the rest', async () => {
+    if (mock === undefined || browser === undefined) throw new Error('the test servers did not start')
+    const server = mock
+    const editing = approvalFor(HOSTILE)
+    await seedDemo(server, ['Is gift wrapping free?'])
+    const leaving = approvalFor('Is gift wrapping free?')
+    // A second tab refreshing every 0.2 s, so a reason typed over a few seconds meets many refreshes.
+    const tab = await browser.newPage()
+    tab.setDefaultTimeout(8_000)
+    const refreshes = { count: 0 }
+    tab.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/v1/approvals') refreshes.count += 1
+    })
+    await tab.goto(new URL('/?refresh=0.2', pageUrl).href)
+    const reasonBox = tab.locator(`article[data-approval-id="${editing.id}"]`).getByLabel('Reason')
+    await reasonBox.click()
+
+    const reason = 'Wrong order number: #1042 shipped on Monday, so say it is on its way and add the tracking links.'
+    const before = refreshes.count
+    // While the reason is typed, one approval arrives (above the card being edited) and one is
+    // decided elsewhere: the list must show both changes without disturbing the reason box.
+    const colleague = new Signoff({ apiKey: store().defaults.apiKey, baseUrl: server.url })
+    const elsewhere = (async () => {
+      for (let waited = 0; refreshes.count < before + 3; waited += 50) {
+        if (waited >= 10_000) throw new Error(`the page refreshed ${refreshes.count - before} times in 10 s, not 3`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      await seedDemo(server, ['Can I change the delivery address?'])
+      await colleague.approvals.decide(leaving.id, { decision: 'approved' })
+    })()
+    await tab.keyboard.type(reason, { delay: 30 })
+    const typedDuring = refreshes.count - before
+    await elsewhere
+
+    const arrived = approvalFor('Can I change the delivery address?')
+    await tab.locator(`article[data-approval-id="${arrived.id}"]`).waitFor()
+    await tab.locator(`article[data-approval-id="${leaving.id}"]`).waitFor({ state: 'detached' })
+    const box = await reasonBox.evaluate((element: HTMLTextAreaElement) => ({
+      value: element.value,
+      focused: document.activeElement === element,
+      caret: [element.selectionStart, element.selectionEnd],
+    }))
+    await tab.close()
+    expect(reason).toHaveLength(96)
+    expect(typedDuring).toBeGreaterThanOrEqual(5)
+    expect(box).toEqual({ value: reason, focused: true, caret: [96, 96] })
   })
 
   it('never gives the browser the API key: the proxy adds it', async () => {

@@ -7,13 +7,16 @@ import { payloadSections, renderValue } from './payload.ts'
 /** Sends a decision; rejects with an error whose message the card shows. */
 export type Decide = (decision: Decision, reason: string | undefined) => Promise<void>
 
-/** A `<time>` the list updates on every refresh, so "2 minutes ago" stays true. */
-export function relativeTime(timestamp: string, now: number): HTMLTimeElement {
-  return h('time', { datetime: timestamp, title: readableTime(timestamp), 'data-relative': '' }, fromNow(timestamp, now))
+/** A `<time>` reading "2 minutes ago"; every refresh rebuilds it, so it stays true. */
+function relativeTime(timestamp: string, now: number): HTMLTimeElement {
+  return h('time', { datetime: timestamp, title: readableTime(timestamp) }, fromNow(timestamp, now))
 }
 
-/** Builds the card of an approval. */
-export function approvalCard(approval: ApprovalRequest, agentName: string, now: number, decide: Decide): HTMLElement {
+/**
+ * Everything a card shows about an approval: its id, who asks, when, and the payload. A refresh
+ * replaces this part only, so the decision form below it is never touched while someone types.
+ */
+function approvalDetails(approval: ApprovalRequest, agentName: string, now: number): HTMLElement {
   const expires = approval.expires_at
   const meta = h(
     'dl',
@@ -32,7 +35,22 @@ export function approvalCard(approval: ApprovalRequest, agentName: string, now: 
   const sections = payloadSections(approval.payload).map(([title, value]) =>
     h('section', { class: 'payload' }, h('h3', {}, title), renderValue(value)),
   )
+  return h(
+    'div',
+    { class: 'details' },
+    h('h2', {}, 'Approval ', h('code', { title: approval.id }, shortId(approval.id))),
+    meta,
+    ...sections,
+  )
+}
 
+/** Shows the latest state of an approval in its card, leaving the decision form as it is. */
+export function updateCard(card: Element, approval: ApprovalRequest, agentName: string, now: number): void {
+  card.querySelector(':scope > .details')?.replaceWith(approvalDetails(approval, agentName, now))
+}
+
+/** Builds the card of an approval. */
+export function approvalCard(approval: ApprovalRequest, agentName: string, now: number, decide: Decide): HTMLElement {
   const reasonId = `reason-${approval.id}`
   const reason = h('textarea', { id: reasonId, rows: '2', placeholder: 'Required to reject; optional to approve' })
   const problem = h('p', { class: 'problem', role: 'alert' })
@@ -62,9 +80,7 @@ export function approvalCard(approval: ApprovalRequest, agentName: string, now: 
   return h(
     'article',
     { class: 'approval', 'data-approval-id': approval.id, 'aria-label': `Approval ${shortId(approval.id)}` },
-    h('h2', {}, 'Approval ', h('code', { title: approval.id }, shortId(approval.id))),
-    meta,
-    ...sections,
+    approvalDetails(approval, agentName, now),
     h(
       'div',
       { class: 'decision' },

@@ -1,12 +1,21 @@
 // The reviewer page. It talks to its own origin: the dev server's proxy forwards `/api/v1/*`
 // to the API and adds the key there, so this page (and anyone reading its source) never has it.
 import { ConflictError, Signoff, type ApprovalRequest, type Decision } from '@signoff/client'
-import { approvalCard } from './card.ts'
+import { approvalCard, updateCard } from './card.ts'
 import { h } from './dom.ts'
-import { fromNow, shortId } from './format.ts'
+import { shortId } from './format.ts'
 
-const REFRESH_EVERY_MS = 10_000
 const PAGE_SIZE = 50
+
+/**
+ * Milliseconds between refreshes: 10 s, or `?refresh=<seconds>` in the page's address (at least
+ * 0.1 s, and no more than a timer can wait).
+ */
+function refreshInterval(): number {
+  const seconds = Number(new URLSearchParams(window.location.search).get('refresh') ?? '')
+  if (!Number.isFinite(seconds) || seconds <= 0) return 10_000
+  return Math.min(Math.max(seconds * 1000, 100), 2 ** 31 - 1)
+}
 
 const client = new Signoff({ baseUrl: window.location.origin })
 
@@ -72,24 +81,32 @@ async function load(): Promise<void> {
 }
 
 /**
- * Updates the list in place: cards of approvals still pending stay as they are (with any reason
- * being typed), decided ones leave, new ones join in the server's order.
+ * Updates the list in place: decided approvals leave, new ones join in the server's order, and
+ * every card shows the latest details. A card's decision form is left as it is, and the card
+ * holding the focus is never moved (taking a focused element out of the page, even for a moment,
+ * takes its focus), so a reason being typed keeps its text, focus and caret.
  */
 function show(approvals: readonly ApprovalRequest[], names: readonly string[]): void {
   const now = Date.now()
   const existing = new Map<string, Element>()
   for (const card of list.querySelectorAll('[data-approval-id]')) existing.set(card.getAttribute('data-approval-id') ?? '', card)
-  const cards = approvals.map(
-    (approval, index) =>
-      existing.get(approval.id) ??
-      approvalCard(approval, names[index] ?? 'Agent', now, (decision, reason) => decide(approval, decision, reason)),
-  )
-  list.replaceChildren(...cards)
-  if (cards.length === 0) list.append(h('p', { class: 'empty' }, 'Nothing waits for a decision.'))
-  for (const time of list.querySelectorAll('time[data-relative]')) {
-    const timestamp = time.getAttribute('datetime')
-    if (timestamp !== null) time.textContent = fromNow(timestamp, now)
+  const cards = approvals.map((approval, index) => {
+    const name = names[index] ?? 'Agent'
+    const card = existing.get(approval.id)
+    if (card === undefined) return approvalCard(approval, name, now, (decision, reason) => decide(approval, decision, reason))
+    updateCard(card, approval, name, now)
+    return card
+  })
+  const focused = cards.find((card) => card.contains(document.activeElement))
+  if (focused === undefined) {
+    list.replaceChildren(...cards)
+  } else {
+    for (const child of [...list.children]) if (!cards.includes(child)) child.remove()
+    const at = cards.indexOf(focused)
+    focused.before(...cards.slice(0, at))
+    focused.after(...cards.slice(at + 1))
   }
+  if (cards.length === 0) list.append(h('p', { class: 'empty' }, 'Nothing waits for a decision.'))
 }
 
 function required(id: string): HTMLElement {
@@ -101,5 +118,5 @@ function required(id: string): HTMLElement {
 refreshButton.addEventListener('click', () => void refresh())
 setInterval(() => {
   if (document.visibilityState === 'visible') void refresh()
-}, REFRESH_EVERY_MS)
+}, refreshInterval())
 void refresh()
