@@ -116,7 +116,7 @@ export class Harness {
     return approval
   }
 
-  /** Successful decide calls the mock answered. */
+  /** Decide calls that reached the mock, whatever it answered. */
   decideCalls(): number {
     return this.api.mock.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/decide')).length
   }

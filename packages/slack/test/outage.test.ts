@@ -19,8 +19,10 @@ async function retryDueDeliveries(harness: Harness) {
   await harness.settle()
 }
 
-for (const mode of ['hang', 'down'] as const) {
-  it(`fails the delivery fast while Slack is ${mode === 'hang' ? 'not answering' : 'answering 503'}, then posts once`, async () => {
+const DESCRIBED = { hang: 'not answering', down: 'answering 503', rate_limited: 'asking to wait a minute (429)' } as const
+
+for (const mode of ['hang', 'down', 'rate_limited'] as const) {
+  it(`fails the delivery fast while Slack is ${DESCRIBED[mode]}, then posts once`, async () => {
     harness = await Harness.start({ slackTimeout: 300, slackRetries: 1 })
     harness.slack.outage(mode)
     const execution = harness.api.mock.store.execute(harness.agentId, { message: 'Where is my order?' })

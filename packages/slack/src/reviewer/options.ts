@@ -48,7 +48,7 @@ export interface SlackReviewerOptions {
   slackRetries?: number | undefined
   /** Slack's logger for its WebClient. @defaultValue errors only, to the console */
   logger?: Logger | undefined
-  /** Called with every failure of work done after Slack was answered (never holds a secret). */
+  /** Called with every failure of work done after Slack was answered (never holds a secret). @defaultValue none: failures are not logged */
   onError?: ((error: unknown) => void) | undefined
   /** Largest interaction body accepted, in bytes; larger gets 413. @defaultValue `1048576` (1 MiB) */
   maxBodyBytes?: number | undefined

@@ -16,7 +16,7 @@ export interface FakeSlackOptions {
 }
 
 /** What the fake Web API does when it is not answering normally. */
-export type FakeSlackOutage = 'hang' | 'down' | undefined
+export type FakeSlackOutage = 'hang' | 'down' | 'rate_limited' | undefined
 
 /** A running fake of Slack: the Web API a reviewer calls, and the people who click. */
 export interface FakeSlack {
@@ -40,7 +40,8 @@ export interface FakeSlack {
   callsTo(method: string): FakeSlackCall[]
   /**
    * `'hang'`: calls are received but never answered (until the outage ends); `'down'`: every
-   * call gets a 503. `undefined` ends the outage.
+   * call gets a 503; `'rate_limited'`: every call gets a 429 asking to wait a minute.
+   * `undefined` ends the outage.
    */
   outage(mode: FakeSlackOutage): void
   /** `user` clicks the button with `actionId` in a message; answers the interactivity URL's response. */
@@ -97,6 +98,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const body = await readRawBody(request, 10 * 1024 * 1024)
     if (mode === 'hang') return void held.add(response)
     if (mode === 'down') return send(response, 503, { ok: false, error: 'service_unavailable' })
+    if (mode === 'rate_limited') {
+      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' })
+      return void response.end(JSON.stringify({ ok: false, error: 'ratelimited' }))
+    }
     const method = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? ''
     if (request.headers.authorization !== `Bearer ${token}`) return send(response, 200, { ok: false, error: 'invalid_auth' })
     send(response, 200, workspace.call(method, decodeArguments(body, request.headers['content-type'] ?? '')))
