@@ -19,6 +19,7 @@ export default defineConfig({
       { find: /^@signoff\/mock\/node$/, replacement: source('mock', 'node') },
       { find: /^@signoff\/mock$/, replacement: source('mock') },
       { find: /^@signoff\/node$/, replacement: source('node') },
+      { find: /^@signoff\/bullmq$/, replacement: source('bullmq') },
     ],
   },
   test: {
@@ -39,6 +40,8 @@ export default defineConfig({
           ],
           // Browser-only tests need a window and a document.
           exclude: [...configDefaults.exclude, 'packages/client/test/browser/**'],
+          // A private redis-server (or $REDIS_URL) for the BullMQ tests and their example.
+          globalSetup: ['scripts/redis.setup.ts'],
         },
       },
       {
