@@ -7,6 +7,10 @@ import { parkUntil } from './park-time.js'
 import type { WaitStore } from './store.js'
 import type { Waker } from './waker.js'
 
+// When a run could not read its approval: 15 to 30 s, jittered, so jobs woken together by an
+// outage that ends do not all come back at once.
+const recheckDelay = () => 15_000 + Math.random() * 15_000
+
 /** What a wait needs of its gate. */
 export interface WaitContext {
   client: Signoff
@@ -61,7 +65,9 @@ export async function waitOrPark<S extends PayloadSchema | undefined>(
     approval = await look()
     if (approval !== undefined && isDecided(approval)) return settle(approval)
   }
-  await job.moveToDelayed(parkUntil(Date.now(), context.maxPark, approval?.expires_at, pause), token)
+  // Nothing read (passing trouble, or no approval yet): look again soon, not after maxPark.
+  const longest = approval === undefined ? Math.min(context.maxPark, Math.max(recheckDelay(), pause)) : context.maxPark
+  await job.moveToDelayed(parkUntil(Date.now(), longest, approval?.expires_at, pause), token)
   // A wake that came while this run was still active found no delayed job to promote: the
   // mark it left says so, and the job wakes itself.
   if (!wokenMeanwhile && (await store.wasWoken(waitingOn))) await waker.promote(ref)
