@@ -1,6 +1,7 @@
 // Decisions and wakes that land while the job is still running, before it parks: none is lost.
 import { Worker, type Job } from 'bullmq'
-import { expect, it } from 'vitest'
+import { expect, expectTypeOf, it } from 'vitest'
+import * as z from 'zod'
 import type { ApprovalGate, GateJob } from '../src/index.js'
 import { redisConnection, useGateFixture } from './fixture.js'
 
@@ -86,4 +87,21 @@ it('keeps a wake that came between recording the wait and parking: the job wakes
   expect(woken).toBe(0) // promote() found the job active: nothing to promote then
   expect(runs).toBe(2)
   expect((await fixture.queue.getJob(job.id ?? ''))?.returnvalue).toBe('approved')
+})
+
+it('checks and types the payload with payloadSchema', async () => {
+  const gate = fixture.gate()
+  const Payload = z.object({ input: z.object({ message: z.string() }), checkpoint_name: z.string() })
+  let payload: z.infer<typeof Payload> | undefined
+  const worker = inProcessWorker(async (job, token) => {
+    const executionId = await execute(gate, job)
+    await fixture.decide(fixture.approvalOf(job.data.message))
+    const approval = await gate.wait(job, token, { execution_id: executionId }, { payloadSchema: Payload })
+    expectTypeOf(approval.payload).toEqualTypeOf<z.infer<typeof Payload> | null | undefined>()
+    payload = approval.payload ?? undefined
+  })
+  const job = await fixture.add('typed')
+  await fixture.settled([job.id ?? ''], 'completed')
+  await worker.close()
+  expect(payload).toEqual({ input: { message: 'typed' }, checkpoint_name: 'refund' })
 })
