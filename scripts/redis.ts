@@ -2,7 +2,7 @@
  * A Redis for a test run, a benchmark or an example: `$REDIS_URL` when set, otherwise a
  * private `redis-server` on a free loopback port (no persistence), stopped afterwards.
  * A missing `redis-server` is installed from Debian's package when we are root; otherwise
- * this stops with what to do.
+ * this stops with what to do. `$REDIS_SERVER` names another binary.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { connect, createServer } from 'node:net'
@@ -15,10 +15,10 @@ export interface RunningRedis {
   stop(): Promise<void>
 }
 
-const BINARY = 'redis-server'
+const DEFAULT_BINARY = 'redis-server'
 
-function installed(): boolean {
-  return spawnSync(BINARY, ['--version'], { stdio: 'ignore' }).status === 0
+function installed(binary: string): boolean {
+  return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0
 }
 
 // Progress goes to stderr, so it never mixes with what tests or benchmarks print.
@@ -31,21 +31,26 @@ function apt(...args: string[]): boolean {
 function fail(reason: string): never {
   throw new Error(
     [
-      `The BullMQ tests need Redis: ${reason}.`,
+      `Redis is needed (the BullMQ tests, bench/durable, examples/durable-job): ${reason}.`,
       'Install it (Debian or Ubuntu: sudo apt-get install redis-server), or set REDIS_URL to a',
       'Redis you can use (redis://host:port), then run again.',
     ].join('\n'),
   )
 }
 
-/** Makes sure `redis-server` can be run, installing Debian's package when root. */
-export function ensureRedisServer(): void {
-  if (installed()) return
+/** Makes sure `redis-server` (or `$REDIS_SERVER`) runs, installing Debian's package when root; answers the binary. */
+export function ensureRedisServer(env: Record<string, string | undefined> = process.env): string {
+  const chosen = env['REDIS_SERVER']?.trim()
+  const binary = chosen === undefined || chosen === '' ? DEFAULT_BINARY : chosen
+  if (installed(binary)) return binary
+  // An explicit REDIS_SERVER is the user's choice: installing a package would not put a server there.
+  if (binary !== DEFAULT_BINARY) fail(`REDIS_SERVER is ${binary}, and it does not run`)
   const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0
-  if (!canInstall) fail(`no ${BINARY} on PATH`)
-  console.error(`${BINARY} is missing; installing Debian's redis-server package.`)
+  if (!canInstall) fail(`no ${binary} on PATH`)
+  console.error(`${binary} is missing; installing Debian's redis-server package.`)
   if (!apt('update') || !apt('install', '-y', 'redis-server')) fail('installing the redis-server package failed (see above)')
-  if (!installed()) fail(`the redis-server package installed, but ${BINARY} is still not on PATH`)
+  if (!installed(binary)) fail(`the redis-server package installed, but ${binary} is still not on PATH`)
+  return binary
 }
 
 async function freePort(): Promise<number> {
@@ -70,25 +75,25 @@ function pings(port: number): Promise<boolean> {
   })
 }
 
-async function answering(port: number, child: ChildProcess): Promise<void> {
+async function answering(binary: string, port: number, child: ChildProcess): Promise<void> {
   for (let tries = 0; tries < 200; tries++) {
-    if (child.exitCode !== null) throw new Error(`${BINARY} exited with code ${child.exitCode} before it answered`)
+    if (child.exitCode !== null) throw new Error(`${binary} exited with code ${child.exitCode} before it answered`)
     if (await pings(port)) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   child.kill('SIGKILL')
-  throw new Error(`${BINARY} on port ${port} did not answer PING within 10 s`)
+  throw new Error(`${binary} on port ${port} did not answer PING within 10 s`)
 }
 
 /** Uses `$REDIS_URL`, or starts a private `redis-server` on a free loopback port. */
 export async function startRedis(env: Record<string, string | undefined> = process.env): Promise<RunningRedis> {
   const given = env['REDIS_URL']?.trim()
   if (given !== undefined && given !== '') return { url: given, stop: async () => undefined }
-  ensureRedisServer()
+  const binary = ensureRedisServer(env)
   const port = await freePort()
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning']
-  const child = spawn(BINARY, args, { stdio: ['ignore', 'ignore', 'inherit'] })
-  await answering(port, child)
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'inherit'] })
+  await answering(binary, port, child)
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
