@@ -191,6 +191,6 @@ export class ApprovalGate {
   }
 
   #assertOpen(method: string): void {
-    if (this.#closed) throw new InvalidRequestError(method, [{ path: [], message: 'the gate is closed' }])
+    if (this.#closed) throw new InvalidRequestError(method, [{ path: ['gate'], message: 'is closed: create a new ApprovalGate to go on' }])
   }
 }
