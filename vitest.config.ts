@@ -22,6 +22,7 @@ export default defineConfig({
       { find: /^@signoff\/slack\/redis$/, replacement: source('slack', 'redis') },
       { find: /^@signoff\/slack\/testing$/, replacement: source('slack', 'testing') },
       { find: /^@signoff\/slack$/, replacement: source('slack') },
+      { find: /^@signoff\/bullmq$/, replacement: source('bullmq') },
     ],
   },
   test: {
@@ -42,6 +43,8 @@ export default defineConfig({
           ],
           // Browser-only tests need a window and a document.
           exclude: [...configDefaults.exclude, 'packages/client/test/browser/**'],
+          // A private redis-server (or $REDIS_URL) for the BullMQ tests and their example.
+          globalSetup: ['scripts/redis.setup.ts'],
         },
       },
       {
