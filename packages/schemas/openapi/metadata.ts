@@ -108,7 +108,7 @@ export const COMPONENTS: ReadonlyArray<readonly [string, unknown, string]> = [
   [
     'WebhookEvent',
     WebhookEventSchema,
-    'The envelope of every webhook body. An event of a type a receiver does not know must still be accepted as a generic event.',
+    'The envelope of every webhook body (our choice: PromptRails documents the events, not their envelope). An event of a type a receiver does not know must still be accepted as a generic event.',
   ],
 ]
 

@@ -66,6 +66,9 @@ describe('responses', () => {
     }
     expect(await respond(`/approvals/${ID}`, 404, { detail: 'gone' })).not.toEqual([])
     expect(await respond(`/approvals/${ID}`, 302, {})).toEqual([`approvals_get (GET /api/v1/approvals/${ID} → 302) response status: 302 is not declared`])
+    // Routes beyond the contract: their errors must still be error bodies.
+    expect(await respond(`/approvals/${ID}`, 405, { message: 'Method Not Allowed' }, 'DELETE')).toEqual([])
+    expect(await respond('/nothing-here', 404, { detail: 'gone' })).not.toEqual([])
   })
 })
 
