@@ -34,6 +34,32 @@ describe('openapi.json', () => {
     }
   })
 
+  it('declares on every operation its errors, its path ids, and on every POST the Idempotency-Key', () => {
+    interface OperationShape {
+      operationId: string
+      parameters: { $ref?: string; name?: string; in?: string }[]
+      responses: Record<string, unknown>
+    }
+    const document = JSON.parse(committed) as { paths: Record<string, Record<string, OperationShape>>; webhooks: object }
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+    )
+    expect(operations.map(({ operation }) => operation.operationId).sort()).toEqual([
+      'agents_create_version', 'agents_execute', 'agents_get', 'agents_list', 'approvals_decide', 'approvals_get',
+      'approvals_list', 'executions_get', 'executions_list', 'executions_pending_approval',
+    ])
+    for (const { path, method, operation } of operations) {
+      const where = `${method.toUpperCase()} ${path}`
+      expect(Object.keys(operation.responses), where).toEqual(expect.arrayContaining(['400', '401', '403', '404', '429', '4XX', '5XX']))
+      const pathIds = [...path.matchAll(/\{(\w+)\}/gu)].map((found) => found[1])
+      const declared = operation.parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name)
+      expect(declared, where).toEqual(pathIds)
+      const idempotency = operation.parameters.some((parameter) => parameter.$ref === '#/components/parameters/IdempotencyKey')
+      expect(idempotency, where).toBe(method === 'post')
+    }
+    expect(Object.keys(document.webhooks)).toEqual(['execution.awaiting_approval', 'approval.decided', 'approval.expired'])
+  })
+
   it('points servers elsewhere when asked', () => {
     const document = buildOpenApiDocument({ serverUrl: 'http://127.0.0.1:4010/api/v1' })
     expect(document.servers).toEqual([{ url: 'http://127.0.0.1:4010/api/v1' }])
