@@ -60,16 +60,19 @@ function eventComponentName(type: string): string {
   return `${words.join('')}Event`
 }
 
-/** Query parameters from a params schema; `ours` marks the filters that are our choice. */
-function queryParameters(schema: z.ZodMiniObject, ours: readonly string[] = []) {
-  const object = inlineSchema(schema)
+/** Query parameters of an operation, from its params schema. */
+function queryParameters({ query, ourQuery = [], statusFilter }: OperationSpec) {
+  if (query === undefined) return []
+  const object = inlineSchema(query)
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>
   const required = new Set((object.required ?? []) as string[])
   return Object.entries(properties).map(([name, property]) => {
-    const { description, ...rest } = property
-    const note = ours.includes(name) ? 'A filter that is our choice (not documented by PromptRails).' : undefined
+    const { description, ...plain } = property
+    // A status filter takes the same open set the objects carry: generators then offer its known values.
+    const schema = name === 'status' && statusFilter !== undefined ? ref(statusFilter) : plain
+    const note = ourQuery.includes(name) ? 'A filter that is our choice (not documented by PromptRails).' : undefined
     const text = [description, note].filter((part) => typeof part === 'string').join(' ')
-    return { name, in: 'query', required: required.has(name), schema: rest, ...(text === '' ? {} : { description: text }) }
+    return { name, in: 'query', required: required.has(name), schema, ...(text === '' ? {} : { description: text }) }
   })
 }
 
@@ -85,7 +88,7 @@ function operationObject(operation: OperationSpec) {
       schema,
     })
   }
-  if (operation.query !== undefined) parameters.push(...queryParameters(operation.query, operation.ourQuery))
+  parameters.push(...queryParameters(operation))
   parameters.push({ $ref: '#/components/parameters/WorkspaceId' })
   if (operation.method === 'post') parameters.push({ $ref: '#/components/parameters/IdempotencyKey' })
   return {

@@ -32,6 +32,8 @@ export interface OperationSpec {
   query?: z.ZodMiniObject
   /** Query parameters that are our choice rather than PromptRails facts. */
   ourQuery?: readonly string[]
+  /** The open status set the `status` filter takes values from. */
+  statusFilter?: 'ApprovalStatus' | 'ExecutionStatus'
   /** The request body, as a params schema without the path id, and its component name. */
   body?: { name: string; schema: z.ZodMiniType; description: string }
   success: { status: 200 | 201; component: string; description: string }
@@ -112,6 +114,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     description: 'A page of the workspace executions, newest first, filtered by agent, session and status.',
     scope: 'executions:read',
     query: ExecutionListParamsSchema,
+    statusFilter: 'ExecutionStatus',
     success: { status: 200, component: 'ExecutionList', description: 'A page of executions.' },
   },
   {
@@ -147,6 +150,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     scope: 'approvals:read',
     query: ApprovalListParamsSchema,
     ourQuery: ['agent_id', 'checkpoint_name', 'execution_id'],
+    statusFilter: 'ApprovalStatus',
     success: { status: 200, component: 'ApprovalRequestList', description: 'A page of approval requests.' },
   },
   {
