@@ -7,6 +7,7 @@
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import KSUID from 'ksuid'
 import { createMockApi, type MockApi, type MockOptions } from './create-mock-api.js'
+import { answerOpenApiRequest } from './openapi-document.js'
 
 export * from './index.js'
 
@@ -16,6 +17,11 @@ export interface MockServerOptions extends MockOptions {
   port?: number | undefined
   /** The address to listen on. @defaultValue `'127.0.0.1'` */
   hostname?: string | undefined
+  /**
+   * Whether to serve the contract's OpenAPI document at `/openapi.json`, with `servers`
+   * pointing at this server. @defaultValue `true`
+   */
+  openapi?: boolean | undefined
 }
 
 /** A running mock server. */
@@ -42,9 +48,12 @@ export interface MockServer {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const mock = createMockApi({ generateId: () => KSUID.randomSync().string, ...options })
   const hostname = options.hostname ?? '127.0.0.1'
+  const serveDocument = options.openapi ?? true
   // An injected dropped connection (`Response.error()`) becomes a real one: the socket dies
   // with no answer, as when a proxy or the network fails.
   const answer = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    const document = serveDocument ? answerOpenApiRequest(request) : undefined
+    if (document !== undefined) return document
     const response = await mock.fetch(request)
     if (response.type !== 'error') return response
     env.incoming.socket.destroy()

@@ -1,4 +1,5 @@
 import type { MockApi } from '../src/index.js'
+import { conformingFetch } from '../../schemas/openapi/conformance.js'
 
 /** Where `createMockApi` answers in-process (any origin works; this one reads naturally). */
 export const BASE = 'https://api.promptrails.ai/api/v1'
@@ -14,7 +15,7 @@ export function call(
   const key = options.key === undefined ? mock.store.defaults.apiKey : options.key
   if (key !== null) headers['x-api-key'] = key
   const body = options.body === undefined ? {} : { body: JSON.stringify(options.body) }
-  return mock.fetch(new Request(`${BASE}${path}`, { method, headers, ...body }))
+  return conformingFetch(mock.fetch, { requests: false })(new Request(`${BASE}${path}`, { method, headers, ...body }))
 }
 
 /** Reads a JSON body as a plain record, for assertions. */

@@ -1,5 +1,6 @@
 // Shared by the webhook tests: a receiver double, and API calls that make the mock fire events.
 import type { MockApi } from '../src/index.js'
+import { checkWebhookDelivery, conformingFetch } from '../../schemas/openapi/conformance.js'
 
 export const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 export const OTHER_SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD'
@@ -20,6 +21,7 @@ export function recordingFetch(answer: (received: Received, index: number) => nu
   const fetch = async (request: Request): Promise<Response> => {
     const entry = { url: request.url, body: await request.text(), headers: Object.fromEntries(request.headers) }
     received.push(entry)
+    checkWebhookDelivery(entry.headers, entry.body)
     const outcome = answer(entry, received.length - 1)
     if (outcome instanceof Error) throw outcome
     return new Response(null, { status: outcome })
@@ -30,7 +32,7 @@ export function recordingFetch(answer: (received: Received, index: number) => nu
 async function call(mock: MockApi, method: string, path: string, body?: unknown): Promise<Response> {
   const headers = { 'content-type': 'application/json', 'x-api-key': mock.store.defaults.apiKey }
   const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }
-  return mock.fetch(new Request(`https://api.promptrails.ai/api/v1${path}`, init))
+  return conformingFetch(mock.fetch)(new Request(`https://api.promptrails.ai/api/v1${path}`, init))
 }
 
 /** Runs a gated agent once (firing `execution.awaiting_approval`); returns the approval's id. */

@@ -2,6 +2,7 @@ import { createMockApi, type MockApi } from '@signoff/mock'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { Signoff, type ClientOptions } from '../../src/index.js'
 import { network } from './network.js'
+import { conformingHandlers } from '../../../schemas/openapi/conformance.js'
 
 /** Where the contract tests point the client; MSW answers for it, nothing leaves the process. */
 export const BASE_URL = 'https://api.promptrails.test'
@@ -49,7 +50,7 @@ export function useMockApi(quirks: (typeof QUIRKS)[number]): Harness {
   beforeEach(() => {
     harness.mock = createMockApi({ quirks })
     harness.sent.length = 0
-    network.resetHandlers(...harness.mock.handlers(BASE_URL))
+    network.resetHandlers(...conformingHandlers(harness.mock, BASE_URL))
   })
   afterEach(() => {
     network.resetHandlers()
