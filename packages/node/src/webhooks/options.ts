@@ -37,6 +37,12 @@ export interface WebhookHandlerOptions<S extends PayloadSchema | undefined = und
   /** Largest body accepted, in bytes; larger gets 413. @defaultValue `1048576` (1 MiB) */
   maxBodyBytes?: number | undefined
   /**
+   * Milliseconds the whole body may take to arrive once the request has started; a body
+   * still incomplete then gets 408 and the connection is closed.
+   * @defaultValue `10000`
+   */
+  bodyTimeoutMs?: number | undefined
+  /**
    * How many handled message ids are kept to drop redeliveries. An id is never forgotten
    * while its message could still pass the timestamp check; beyond that, the oldest go first.
    * @defaultValue `100000`
@@ -52,12 +58,14 @@ export interface WebhookHandlerOptions<S extends PayloadSchema | undefined = und
 export interface HandlerSettings<S extends PayloadSchema | undefined> {
   verifier: WebhookVerifier<S>
   maxBodyBytes: number
+  bodyTimeoutMs: number
   rememberIds: number
   toleranceSeconds: number
   now: () => number
 }
 
 const METHOD = 'createWebhookHandler'
+const MAX_DELAY_MS = 2 ** 31 - 1
 
 /**
  * Checks the options and applies defaults. Every problem is listed at once in one
@@ -84,6 +92,7 @@ export function settingsOf<S extends PayloadSchema | undefined>(options: Webhook
   return {
     verifier,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     rememberIds: options.rememberIds ?? 100_000,
     toleranceSeconds: options.toleranceSeconds ?? 300,
     now: options.now ?? Date.now,
@@ -108,6 +117,9 @@ function handlerIssues(options: WebhookHandlerOptions<PayloadSchema | undefined>
   if (options.onError !== undefined && typeof options.onError !== 'function') problem(['onError'], 'onError must be a function')
   if (!isWhole(options.maxBodyBytes, 1, Number.MAX_SAFE_INTEGER)) problem(['maxBodyBytes'], 'maxBodyBytes must be a whole number of bytes, 1 or more')
   if (!isWhole(options.rememberIds, 1, Number.MAX_SAFE_INTEGER)) problem(['rememberIds'], 'rememberIds must be a whole number, 1 or more')
+  if (!isWhole(options.bodyTimeoutMs, 1, MAX_DELAY_MS)) {
+    problem(['bodyTimeoutMs'], `bodyTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}`)
+  }
   return issues
 }
 

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { WebhookVerificationError, type PayloadOf, type PayloadSchema, type WebhookEvent, type WebhookEventType } from '@signoff/client'
 import { settingsOf, type WebhookHandlerOptions } from './options.js'
-import { BodyTooLargeError, readRawBody, type ReceivedRequest } from './raw-body.js'
+import { BodyTimeoutError, BodyTooLargeError, readRawBody, type ReceivedRequest } from './raw-body.js'
 import { SeenMessages } from './seen-messages.js'
 
 export type { WebhookHandlerOptions, WebhookHandlers } from './options.js'
@@ -38,11 +38,13 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
     if (request.method !== 'POST') return answer(response, 405, 'method not allowed')
     let event: WebhookEvent<PayloadOf<S>>
     try {
-      const body = await readRawBody(request, settings.maxBodyBytes)
+      const body = await readRawBody(request, { maxBytes: settings.maxBodyBytes, timeoutMs: settings.bodyTimeoutMs })
       event = await settings.verifier.unwrap(body, request.headers)
     } catch (error) {
       report(error)
-      if (error instanceof BodyTooLargeError) return answer(response, 413, 'payload too large')
+      // The rest of the body is not read: close the connection rather than wait for it.
+      if (error instanceof BodyTooLargeError) return answer(response, 413, 'payload too large', true)
+      if (error instanceof BodyTimeoutError) return answer(response, 408, 'body timed out', true)
       if (error instanceof WebhookVerificationError) {
         const unauthorised = error.reason !== 'missing_header' && error.reason !== 'bad_payload'
         return answer(response, unauthorised ? 401 : 400, 'invalid webhook')
@@ -89,8 +91,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 }
 
-function answer(response: ServerResponse, status: number, message: string): void {
+function answer(response: ServerResponse, status: number, message: string, close = false): void {
   if (response.headersSent) return
-  response.writeHead(status, { 'content-type': 'application/json' })
+  response.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) })
   response.end(JSON.stringify(status < 300 ? { ok: true } : { error: message }))
 }

@@ -45,6 +45,8 @@ describe('createWebhookHandler options', () => {
     ['rememberIds', -1],
     ['rememberIds', '10'],
     ['rememberIds', Number.POSITIVE_INFINITY],
+    ['bodyTimeoutMs', 0],
+    ['bodyTimeoutMs', 2 ** 31],
     ['onError', 'console.error'],
   ])('refuses %s: %s', (option, value) => {
     expect(paths(refusal({ secret: SECRET, on: {}, [option]: value } as WebhookHandlerOptions))).toEqual([[option]])
