@@ -32,15 +32,30 @@ export async function readRawBody(request: ReceivedRequest, limits: BodyLimits):
     if (kept.length > limits.maxBytes) throw tooLarge(limits)
     return kept
   }
-  if (request.readableEnded || typeof request.body === 'string') {
-    throw new TypeError(
-      'the request body was already parsed, so its signature cannot be checked: mount the handler ' +
-        "before express.json(), or use express.raw({ type: 'application/json' }) for its route",
-    )
-  }
+  const consumed = consumedBy(request)
+  if (consumed !== undefined) throw new TypeError(`${consumed}, so the signature cannot be checked: ${REMEDY}`)
   const declared = Number(request.headers['content-length'])
   if (declared > limits.maxBytes) throw tooLarge(limits)
   return readStream(request, limits)
+}
+
+const REMEDY =
+  'register the webhook route before app.use(express.json()) and any other body parser; the ' +
+  'receiver reads the body itself, or takes the Buffer that express.raw() leaves in req.body'
+
+/**
+ * What already read the body, in words, or `undefined` while the stream still holds it. A
+ * parser that skips a request (body-parser 1.x sets `req.body = {}` for content types it does
+ * not take) leaves the stream unread, and then the receiver reads it itself.
+ */
+function consumedBy(request: ReceivedRequest): string | undefined {
+  if (typeof request.body === 'string') return 'req.body is a string: a text parser decoded the bytes the signature covers'
+  const parsed = (request as { _body?: unknown })._body === true
+  if (!request.readableEnded && !parsed) return undefined
+  if (request.body !== undefined && request.body !== null) {
+    return `a body parser already read and parsed the body (req.body is ${Array.isArray(request.body) ? 'an array' : `an ${typeof request.body}`}, not the raw bytes)`
+  }
+  return 'the body was already read before the handler, and its bytes were not kept in req.body or req.rawBody'
 }
 
 function readStream(request: IncomingMessage, limits: BodyLimits): Promise<Buffer> {
