@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { WebhookVerificationError, type PayloadOf, type PayloadSchema, type WebhookEvent, type WebhookEventType } from '@signoff/client'
 import { settingsOf, type WebhookHandlerOptions } from './options.js'
 import { BodyTimeoutError, BodyTooLargeError, readRawBody, type ReceivedRequest } from './raw-body.js'
-import { SeenMessages } from './seen-messages.js'
+import { MemoryFullError, SeenMessages } from './seen-messages.js'
 
 export type { WebhookHandlerOptions, WebhookHandlers } from './options.js'
 
@@ -31,7 +31,7 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
   options: WebhookHandlerOptions<S>,
 ): WebhookRequestHandler {
   const settings = settingsOf(options)
-  const seen = new SeenMessages(settings.rememberIds)
+  const seen = new SeenMessages(settings.rememberIds, settings.now)
   const report = (error: unknown, event?: WebhookEvent<PayloadOf<S>>) => reportSafely(options.onError, error, event)
 
   const receive = async (request: ReceivedRequest, response: ServerResponse): Promise<void> => {
@@ -54,13 +54,17 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
 
     const id = String(request.headers['webhook-id'])
     try {
-      await seen.once(id, async () => {
+      await seen.once(id, replayableUntil(request, settings.toleranceSeconds), async () => {
         const handle = options.on[event.type as WebhookEventType] as ((event: unknown) => unknown) | undefined
         await handle?.(event)
       })
       answer(response, 200, 'ok')
     } catch (error) {
       report(error, event)
+      if (error instanceof MemoryFullError) {
+        response.setHeader('retry-after', String(Math.ceil(error.retryAfterMs / 1000)))
+        return answer(response, 503, 'try again later')
+      }
       answer(response, 500, 'handler failed')
     }
   }
@@ -72,6 +76,15 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
       else if (!response.headersSent) answer(response, 500, 'internal error')
     })
   }
+}
+
+/**
+ * Until when an exact replay of a verified message would pass the timestamp check again: the
+ * verifier accepts a timestamp (whole seconds, digits only) while it is no more than the
+ * tolerance behind the current second.
+ */
+function replayableUntil(request: ReceivedRequest, toleranceSeconds: number): number {
+  return (Number(request.headers['webhook-timestamp']) + toleranceSeconds + 1) * 1000
 }
 
 /**
