@@ -53,9 +53,14 @@ function consumedBy(request: ReceivedRequest): string | undefined {
   const parsed = (request as { _body?: unknown })._body === true
   if (!request.readableEnded && !parsed) return undefined
   if (request.body !== undefined && request.body !== null) {
-    return `a body parser already read and parsed the body (req.body is ${Array.isArray(request.body) ? 'an array' : `an ${typeof request.body}`}, not the raw bytes)`
+    return `a body parser already read and parsed the body (req.body is ${kindOf(request.body)}, not the raw bytes)`
   }
   return 'the body was already read before the handler, and its bytes were not kept in req.body or req.rawBody'
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
 function readStream(request: IncomingMessage, limits: BodyLimits): Promise<Buffer> {
