@@ -61,6 +61,10 @@ describe('mock webhook deliveries, checked by the standardwebhooks package', () 
     const addMalformed = () => mock.store.addWebhookEndpoint({ url: 'http://127.0.0.1:9/', secret: 'whsec_not base64!' })
     expect(addMalformed).toThrow(TypeError)
     expect(addMalformed).not.toThrow(/not base64/)
+    // Only the one spelling of a key that receivers accept: unpadded or respelled base64 is not.
+    for (const secret of ['whsec_abc', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSx=', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLa-_']) {
+      expect(() => mock.store.addWebhookEndpoint({ url: 'http://127.0.0.1:9/', secret })).toThrow(TypeError)
+    }
     expect(() => mock.store.addWebhookEndpoint({ url: 'http://127.0.0.1:9/', secret: [] })).toThrow(TypeError)
     expect(() => mock.store.addWebhookEndpoint({ url: 'ftp://127.0.0.1/', secret: SECRET })).toThrow(TypeError)
   })

@@ -11,8 +11,8 @@ export interface VerifyOptions {
    */
   secret: string | readonly string[]
   /**
-   * How far, in seconds, the message's timestamp may be from now, either way: a finite
-   * number, 0 or more.
+   * How far, in seconds, the message's timestamp may be from now, either way: from 0 to
+   * 86400 (a day).
    * @defaultValue `300` (5 minutes)
    */
   toleranceSeconds?: number | undefined
@@ -29,6 +29,10 @@ export interface UnwrapOptions<S extends PayloadSchema | undefined = undefined> 
 /** The tolerance when none is given: the Standard Webhooks reference's 5 minutes. */
 export const DEFAULT_TOLERANCE_SECONDS = 300
 
+// Beyond a day the timestamp no longer guards against replays in any useful way, and a
+// receiver would have to remember every id for that long.
+const MAX_TOLERANCE_SECONDS = 86_400
+
 /**
  * What is wrong with the options other than the secret (checked by `decodeSecrets`). A bad
  * value is refused rather than read leniently: `toleranceSeconds: NaN` or `"300"` would turn
@@ -37,8 +41,8 @@ export const DEFAULT_TOLERANCE_SECONDS = 300
 export function optionIssues(options: Partial<UnwrapOptions<PayloadSchema | undefined>>): SchemaIssue[] {
   const issues: SchemaIssue[] = []
   const { toleranceSeconds, now, payloadSchema } = options
-  if (toleranceSeconds !== undefined && !(typeof toleranceSeconds === 'number' && Number.isFinite(toleranceSeconds) && toleranceSeconds >= 0)) {
-    issues.push({ path: ['toleranceSeconds'], message: 'toleranceSeconds must be a finite number of seconds, 0 or more (default 300)' })
+  if (toleranceSeconds !== undefined && !(typeof toleranceSeconds === 'number' && toleranceSeconds >= 0 && toleranceSeconds <= MAX_TOLERANCE_SECONDS)) {
+    issues.push({ path: ['toleranceSeconds'], message: `toleranceSeconds must be a number of seconds from 0 to ${MAX_TOLERANCE_SECONDS} (a day; default 300)` })
   }
   if (now !== undefined && typeof now !== 'function') {
     issues.push({ path: ['now'], message: 'now must be a function returning the time in milliseconds' })

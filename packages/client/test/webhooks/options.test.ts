@@ -47,7 +47,7 @@ describe('webhook secrets are checked when the verifier is made', () => {
 })
 
 describe('verification options', () => {
-  it.each([Number.NaN, '300', Number.POSITIVE_INFINITY, -1, null])('refuses toleranceSeconds %s', (toleranceSeconds) => {
+  it.each([Number.NaN, '300', Number.POSITIVE_INFINITY, -1, null, 86_401, 1e300])('refuses toleranceSeconds %s', (toleranceSeconds) => {
     const error = refusal(() => createWebhookVerifier({ secret: SECRET, toleranceSeconds: toleranceSeconds as number }))
     expect(error.issues.map((issue) => issue.path)).toEqual([['toleranceSeconds']])
   })

@@ -6,8 +6,10 @@ const SECRET_PREFIX = 'whsec_'
 const encoder = new TextEncoder()
 
 /**
- * The key bytes of a `whsec_…` secret (the base64 part after the prefix). Throws a TypeError
- * that never repeats the secret, since errors end up in logs.
+ * The key bytes of a `whsec_…` secret (the base64 part after the prefix). Only canonical
+ * base64 (padded, no spaces, nothing in the padding bits) is taken, as receivers take it, so a
+ * key the mock signs with is one a receiver can be given. Throws a TypeError that never repeats
+ * the secret, since errors end up in logs.
  */
 export function secretBytes(secret: string): Uint8Array<ArrayBuffer> {
   const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret
@@ -17,7 +19,10 @@ export function secretBytes(secret: string): Uint8Array<ArrayBuffer> {
   } catch {
     binary = ''
   }
-  if (binary.length === 0) throw new TypeError('webhook endpoint secret must be "whsec_" followed by base64 key bytes')
+  // atob is lenient (no padding, spaces, stray bits); encoding back shows any of those.
+  if (binary.length === 0 || btoa(binary) !== encoded) {
+    throw new TypeError('webhook endpoint secret must be "whsec_" followed by padded standard base64 key bytes')
+  }
   return Uint8Array.from(binary, (character) => character.charCodeAt(0))
 }
 

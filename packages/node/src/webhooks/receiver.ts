@@ -1,42 +1,10 @@
 import type { ServerResponse } from 'node:http'
-import {
-  WebhookVerificationError,
-  unwrapWebhook,
-  type ApprovalEvent,
-  type PayloadOf,
-  type PayloadSchema,
-  type WebhookEvent,
-  type WebhookEventType,
-} from '@signoff/client'
-import { BodyTooLargeError, readRawBody, type ReceivedRequest } from './raw-body.js'
-import { SeenMessages } from './seen-messages.js'
+import { WebhookVerificationError, type PayloadOf, type PayloadSchema, type WebhookEvent, type WebhookEventType } from '@signoff/client'
+import { settingsOf, type WebhookHandlerOptions } from './options.js'
+import { BodyTimeoutError, BodyTooLargeError, readRawBody, type ReceivedRequest } from './raw-body.js'
+import { MemoryFullError, SeenMessages } from './seen-messages.js'
 
-/** The handler for each event type; each gets its event, typed. */
-export type WebhookHandlers<P> = {
-  [K in WebhookEventType]?: (event: ApprovalEvent<K, P>) => void | Promise<void>
-}
-
-/** Options of {@link createWebhookHandler}. */
-export interface WebhookHandlerOptions<S extends PayloadSchema | undefined = undefined> {
-  /** The signing secret (`whsec_…`), or several during a rotation. @defaultValue `PROMPTRAILS_WEBHOOK_SECRET` */
-  secret?: string | readonly string[] | undefined
-  /** What to do for each event type. Events without a handler are acknowledged and dropped. */
-  on: WebhookHandlers<PayloadOf<S>>
-  /**
-   * Called with every failure (rejected message, handler error), for logging. Its messages
-   * never contain the secret. It may be async; if it throws or rejects, that is ignored and
-   * the sender is answered all the same.
-   */
-  onError?: ((error: unknown, event?: WebhookEvent<PayloadOf<S>>) => void) | undefined
-  /** Checks and types the approval payload of every event. */
-  payloadSchema?: S | undefined
-  /** Largest body accepted, in bytes; larger gets 413. @defaultValue `1048576` (1 MiB) */
-  maxBodyBytes?: number | undefined
-  /** How many message ids are remembered to drop redeliveries. @defaultValue `10000` */
-  rememberIds?: number | undefined
-  /** Seconds a message's timestamp may be off. @defaultValue `300` */
-  toleranceSeconds?: number | undefined
-}
+export type { WebhookHandlerOptions, WebhookHandlers } from './options.js'
 
 /** A `node:http` listener that is also Express / Connect middleware. */
 export type WebhookRequestHandler = (request: ReceivedRequest, response: ServerResponse, next?: (error?: unknown) => void) => void
@@ -45,6 +13,9 @@ export type WebhookRequestHandler = (request: ReceivedRequest, response: ServerR
  * Creates a webhook receiver: it reads the raw body (up to a limit), verifies the signature,
  * drops redeliveries it already handled, runs your handler, and only then answers 2xx. When
  * the handler throws it answers 500, so the sender retries. Failures answer without detail.
+ *
+ * @throws InvalidRequestError at once when an option is wrong (a malformed secret, a
+ * `toleranceSeconds` that is not a number…), naming each, never repeating the secret.
  *
  * @example
  * ```ts
@@ -59,27 +30,21 @@ export type WebhookRequestHandler = (request: ReceivedRequest, response: ServerR
 export function createWebhookHandler<S extends PayloadSchema | undefined = undefined>(
   options: WebhookHandlerOptions<S>,
 ): WebhookRequestHandler {
-  const secret = options.secret ?? process.env['PROMPTRAILS_WEBHOOK_SECRET']
-  if (secret === undefined || secret.length === 0) {
-    throw new TypeError('createWebhookHandler: give { secret } or set PROMPTRAILS_WEBHOOK_SECRET')
-  }
-  const limit = options.maxBodyBytes ?? 1024 * 1024
-  const seen = new SeenMessages(options.rememberIds ?? 10_000)
+  const settings = settingsOf(options)
+  const seen = new SeenMessages(settings.rememberIds, settings.now)
   const report = (error: unknown, event?: WebhookEvent<PayloadOf<S>>) => reportSafely(options.onError, error, event)
 
   const receive = async (request: ReceivedRequest, response: ServerResponse): Promise<void> => {
     if (request.method !== 'POST') return answer(response, 405, 'method not allowed')
     let event: WebhookEvent<PayloadOf<S>>
     try {
-      const body = await readRawBody(request, limit)
-      event = await unwrapWebhook(body, request.headers, {
-        secret,
-        payloadSchema: options.payloadSchema,
-        toleranceSeconds: options.toleranceSeconds,
-      })
+      const body = await readRawBody(request, { maxBytes: settings.maxBodyBytes, timeoutMs: settings.bodyTimeoutMs })
+      event = await settings.verifier.unwrap(body, request.headers)
     } catch (error) {
       report(error)
-      if (error instanceof BodyTooLargeError) return answer(response, 413, 'payload too large')
+      // The rest of the body is not read: close the connection rather than wait for it.
+      if (error instanceof BodyTooLargeError) return answer(response, 413, 'payload too large', true)
+      if (error instanceof BodyTimeoutError) return answer(response, 408, 'body timed out', true)
       if (error instanceof WebhookVerificationError) {
         const unauthorised = error.reason !== 'missing_header' && error.reason !== 'bad_payload'
         return answer(response, unauthorised ? 401 : 400, 'invalid webhook')
@@ -89,13 +54,17 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
 
     const id = String(request.headers['webhook-id'])
     try {
-      await seen.once(id, async () => {
+      await seen.once(id, replayableUntil(request, settings.toleranceSeconds), async () => {
         const handle = options.on[event.type as WebhookEventType] as ((event: unknown) => unknown) | undefined
         await handle?.(event)
       })
       answer(response, 200, 'ok')
     } catch (error) {
       report(error, event)
+      if (error instanceof MemoryFullError) {
+        response.setHeader('retry-after', String(Math.ceil(error.retryAfterMs / 1000)))
+        return answer(response, 503, 'try again later')
+      }
       answer(response, 500, 'handler failed')
     }
   }
@@ -107,6 +76,15 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
       else if (!response.headersSent) answer(response, 500, 'internal error')
     })
   }
+}
+
+/**
+ * Until when an exact replay of a verified message would pass the timestamp check again: the
+ * verifier accepts a timestamp (whole seconds, digits only) while it is no more than the
+ * tolerance behind the current second.
+ */
+function replayableUntil(request: ReceivedRequest, toleranceSeconds: number): number {
+  return (Number(request.headers['webhook-timestamp']) + toleranceSeconds + 1) * 1000
 }
 
 /**
@@ -126,8 +104,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 }
 
-function answer(response: ServerResponse, status: number, message: string): void {
+function answer(response: ServerResponse, status: number, message: string, close = false): void {
   if (response.headersSent) return
-  response.writeHead(status, { 'content-type': 'application/json' })
+  response.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) })
   response.end(JSON.stringify(status < 300 ? { ok: true } : { error: message }))
 }

@@ -97,3 +97,44 @@ describe('one handler run at a time per webhook-id', () => {
     expect(handled).toEqual(['quick', 'slow'])
   })
 })
+
+describe('remembering ids for as long as their messages can be replayed', () => {
+  it('drops an exact replay within the tolerance whatever came between, and turns away what it cannot remember', async () => {
+    let now = Date.now()
+    let runs = 0
+    const errors: string[] = []
+    const url = await serve(createWebhookHandler({
+      secret: SECRET,
+      rememberIds: 3,
+      now: () => now,
+      on: { 'execution.awaiting_approval': () => { runs += 1 } },
+      onError: (error) => errors.push(String(error)),
+    }))
+    const body = event()
+    const signedAt = new Date(now)
+    const send = (id: string) => post(url, body, headers(body, id, signedAt))
+    const sent = await Promise.all(['msg_a', 'msg_b', 'msg_c'].map(send))
+    expect(sent.map((response) => response.status)).toEqual([200, 200, 200])
+    expect(runs).toBe(3)
+
+    // A fourth message while all three can still be replayed: forgetting one would let its
+    // replay run again, so the fourth is turned away for now, to be retried.
+    const full = await send('msg_d')
+    expect(full.status).toBe(503)
+    expect(Number(full.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(errors.at(-1)).toMatch(/raise rememberIds/)
+    expect(runs).toBe(3)
+
+    // The exact replay of the first message, still within the tolerance, is not handled again.
+    now += 299_000
+    expect((await send('msg_a')).status).toBe(200)
+    expect(runs).toBe(3)
+
+    // Once the first messages are past the tolerance they can be forgotten, oldest first.
+    now += 2_000
+    const later = new Date(now)
+    const fresh = await post(url, body, headers(body, 'msg_d', later))
+    expect(fresh.status).toBe(200)
+    expect(runs).toBe(4)
+  })
+})
