@@ -65,12 +65,13 @@ export const approvalsWait: CommandSpec = {
       progress.stop()
       if (!(error instanceof WaitTimeoutError)) throw error
       const within = `signoff: no decision on ${id} within ${formatDuration(timeout ?? 0)}`
-      if (last?.answered !== false) {
+      if (last?.answered === true) {
         context.out.note(`${within}; it is still pending`)
         return EXIT.timeout
       }
       // Network trouble does not end a wait: it can time out with the approval's state unknown.
-      context.out.note(`${within}; the API did not answer (${reasonOf(last.error)}): check PROMPTRAILS_BASE_URL or --base-url`)
+      const why = last === undefined ? 'no answer yet' : reasonOf(last.error)
+      context.out.note(`${within}; the API did not answer (${why}): check PROMPTRAILS_BASE_URL or --base-url`)
       return EXIT.unreachable
     }
 
