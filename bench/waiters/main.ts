@@ -18,7 +18,8 @@ const WAKES = Number(process.env['BENCH_WAKES'] ?? 20)
 const PAGE_SIZE = 100
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 
-console.log(`bench/waiters: ${format(WAITS, 0)} concurrent waits, poll interval ${format(INTERVAL / 1000)} s, mock over HTTP on 127.0.0.1\n`)
+const RTT = Number(process.env['BENCH_RTT_MS'] ?? 0)
+console.log(`bench/waiters: ${format(WAITS, 0)} concurrent waits, poll interval ${format(INTERVAL / 1000)} s, mock over HTTP on 127.0.0.1${RTT > 0 ? `, ${RTT} ms added to each request` : ''}\n`)
 
 /** The watcher's requests per sweep and sweeps per interval, measured over two whole sweeps once every job waits. */
 async function watcherPace(waits: number, concurrency: number): Promise<{ perSweep: number; sweepsPerInterval: number }> {
