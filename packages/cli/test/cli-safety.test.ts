@@ -57,11 +57,11 @@ describe('approvals wait against an API that does not answer', () => {
   it('shows that the API is not answering while it retries, and exits 6 (not 5, "still pending") on --timeout', async () => {
     const address = await closedPort()
     const args = ['approvals', 'wait', '2Nz3qkGXBtBLqYuwKyWqu9BFWaE', '--interval', '50ms', '--max-interval', '100ms']
-    const { code, stdout, stderr } = await runCli([...args, '--timeout', '1s'], { PROMPTRAILS_API_KEY: KEY, PROMPTRAILS_BASE_URL: address })
+    const { code, stdout, stderr } = await runCli([...args, '--timeout', '3s'], { PROMPTRAILS_API_KEY: KEY, PROMPTRAILS_BASE_URL: address })
     expect(code).toBe(6)
     expect(stdout).toBe('')
     expect(stderr).toMatch(/^the API is not answering \(.+\); trying again after \d+s$/m)
-    expect(lines(stderr).at(-1)).toMatch(/^signoff: no decision on 2Nz3qkGXBtBLqYuwKyWqu9BFWaE within 1s; the API did not answer \(.+\): check PROMPTRAILS_BASE_URL or --base-url$/)
+    expect(lines(stderr).at(-1)).toMatch(/^signoff: no decision on 2Nz3qkGXBtBLqYuwKyWqu9BFWaE within 3s; the API did not answer \(.+\): check PROMPTRAILS_BASE_URL or --base-url$/)
 
     // Without --timeout it keeps trying, and says so, until stopped.
     const waiting = startCli(args, { PROMPTRAILS_API_KEY: KEY, PROMPTRAILS_BASE_URL: address })

@@ -132,10 +132,13 @@ describe('approvals wait', () => {
 
   it('exits 5 when --timeout passes with no decision', async () => {
     const id = await pendingApproval()
-    const { code, stdout, stderr } = await signoff(waitArgs(id, '--timeout', '300ms'))
+    // Long enough for a poll to answer "pending" on a busy machine: before one does, the state is unknown (exit 6).
+    const waiting = startCli(waitArgs(id, '--timeout', '3s'), env())
+    await waiting.line(/^still pending/, 'stderr')
+    const { code, stdout, stderr } = await waiting.exited
     expect(code).toBe(5)
     expect(stdout).toBe('')
-    expect(lines(stderr).at(-1)).toBe(`signoff: no decision on ${id} within 300ms; it is still pending`)
+    expect(lines(stderr).at(-1)).toBe(`signoff: no decision on ${id} within 3s; it is still pending`)
     expect(cli.server.mock.store.getApproval(id)?.status).toBe('pending')
   })
 })
