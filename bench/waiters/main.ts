@@ -1,8 +1,9 @@
-// bench/waiters: 10,000 jobs waiting for a person at once, against the mock over real HTTP.
-// 1. API requests per poll interval: one ApprovalWatcher for all of them, against one
-//    waitForDecision poll loop per job (the baseline).
-// 2. Time from a decision to the waiting job waking: by the watcher's poll, and by a webhook
-//    handed to the watcher through createWebhookHandler.
+// bench/waiters: 50,000 jobs waiting for a person at once, against the mock over real HTTP.
+// 1. API requests per poll interval: one ApprovalWatcher for all of them, against the goal of
+//    ceil(pending / pageSize) and against a watcher reading its pages one at a time; and one
+//    waitForDecision poll loop per job (the baseline, with fewer jobs: see BENCH_BASELINE_WAITS).
+// 2. Time from a decision to the waiting job waking: by the watcher's poll, against the poll
+//    interval, and by a webhook handed to the watcher through createWebhookHandler.
 // Prints figures and ratios; asserts nothing.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -10,45 +11,68 @@ import { ApprovalWatcher, createWebhookHandler, waitForDecision } from '@signoff
 import { format, median, printTable } from '../lib/measure.ts'
 import { pause, pendingWorld, percentile, pooledClient, unexpectedEnd } from './setup.ts'
 
-const WAITS = Number(process.env['BENCH_WAITS'] ?? 10_000)
+const WAITS = Number(process.env['BENCH_WAITS'] ?? 50_000)
+const BASELINE_WAITS = Math.min(WAITS, Number(process.env['BENCH_BASELINE_WAITS'] ?? 10_000))
 const INTERVAL = Number(process.env['BENCH_INTERVAL_MS'] ?? 5_000)
 const WAKES = Number(process.env['BENCH_WAKES'] ?? 20)
+const PAGE_SIZE = 100
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 
-console.log(`bench/waiters: ${format(WAITS, 0)} concurrent waits, poll interval ${format(INTERVAL / 1000)} s, mock over HTTP on 127.0.0.1\n`)
+const RTT = Number(process.env['BENCH_RTT_MS'] ?? 0)
+console.log(`bench/waiters: ${format(WAITS, 0)} concurrent waits, poll interval ${format(INTERVAL / 1000)} s, mock over HTTP on 127.0.0.1${RTT > 0 ? `, ${RTT} ms added to each request` : ''}\n`)
 
-/** Requests the mock answered per interval while every job waits, after one interval to settle. */
-async function requestsPerInterval(strategy: 'watcher' | 'per-job'): Promise<number> {
-  const { server, approvalIds } = await pendingWorld(WAITS)
+/** The watcher's requests per sweep and sweeps per interval, measured over two whole sweeps once every job waits. */
+async function watcherPace(waits: number, concurrency: number): Promise<{ perSweep: number; sweepsPerInterval: number }> {
+  const { server, approvalIds } = await pendingWorld(waits)
+  const watcher = new ApprovalWatcher(pooledClient(server), { interval: INTERVAL, pageSize: PAGE_SIZE, concurrency })
+  const pending = approvalIds.map((id) => watcher.wait({ approval_id: id }).catch(unexpectedEnd))
+  const atSweep = async (count: number) => {
+    while (watcher.stats.sweeps < count) await pause(2)
+    return { at: performance.now(), requests: watcher.stats.requests }
+  }
+  const first = await atSweep(1)
+  const third = await atSweep(3)
+  watcher.close()
+  await Promise.all(pending)
+  await server.close()
+  return { perSweep: (third.requests - first.requests) / 2, sweepsPerInterval: INTERVAL / ((third.at - first.at) / 2) }
+}
+
+/** Requests the mock answered per interval with one waitForDecision loop per job, after one interval to settle. */
+async function perJobRequests(waits: number): Promise<number> {
+  const { server, approvalIds } = await pendingWorld(waits)
   const client = pooledClient(server)
   const controller = new AbortController()
-  const watcher = new ApprovalWatcher(client, { interval: INTERVAL })
   const options = { interval: INTERVAL, maxInterval: INTERVAL, signal: controller.signal }
-  const waits = approvalIds.map((id) =>
-    (strategy === 'watcher' ? watcher.wait({ approval_id: id }) : waitForDecision(client, { approval_id: id }, options)).catch(unexpectedEnd),
-  )
+  const pending = approvalIds.map((id) => waitForDecision(client, { approval_id: id }, options).catch(unexpectedEnd))
   await pause(INTERVAL)
   server.mock.clearRequests()
   await pause(2 * INTERVAL)
   const requests = server.mock.requests.length / 2
-  watcher.close()
   controller.abort()
-  await Promise.all(waits)
+  await Promise.all(pending)
   await server.close()
   return requests
 }
 
-const watcherRequests = await requestsPerInterval('watcher')
-const perJobRequests = await requestsPerInterval('per-job')
-printTable(['strategy', 'requests per interval', 'per waiting job', 'ratio'], [
-  ['one ApprovalWatcher', format(watcherRequests, 0), format(watcherRequests / WAITS, 3), '1.0×'],
-  ['waitForDecision per job (baseline)', format(perJobRequests, 0), format(perJobRequests / WAITS, 3), `${format(perJobRequests / watcherRequests)}×`],
+const goal = Math.ceil(WAITS / PAGE_SIZE)
+const rows = []
+for (const [label, concurrency] of [['ApprovalWatcher, pages 4 at a time', 4], ['ApprovalWatcher, pages one at a time', 1]] as const) {
+  const { perSweep, sweepsPerInterval } = await watcherPace(WAITS, concurrency)
+  const requests = perSweep * Math.min(1, sweepsPerInterval)
+  rows.push([label, format(WAITS, 0), format(perSweep, 0), format(sweepsPerInterval, 2), format(requests, 0), format(requests / WAITS, 3), `${format(requests / goal, 2)}×`])
+}
+const perJob = await perJobRequests(BASELINE_WAITS)
+printTable(['strategy', 'waits', 'requests per sweep', 'sweeps per interval', 'requests per interval', 'per waiting job', 'ratio to goal'], [
+  ['goal: ceil(pending / pageSize)', format(WAITS, 0), format(goal, 0), '1.00', format(goal, 0), format(goal / WAITS, 3), '1.00×'],
+  ...rows,
+  ['waitForDecision per job (baseline)', format(BASELINE_WAITS, 0), '-', '-', format(perJob, 0), format(perJob / BASELINE_WAITS, 3), '-'],
 ])
 
 // Wake-up latency, with every wait outstanding so each sweep pages through all of them.
 const { server, approvalIds } = await pendingWorld(WAITS)
 const client = pooledClient(server)
-const watcher = new ApprovalWatcher(client, { interval: INTERVAL })
+const watcher = new ApprovalWatcher(client, { interval: INTERVAL, pageSize: PAGE_SIZE })
 const woken = new Map<string, number>()
 const waits = approvalIds.map((id) =>
   watcher.wait({ approval_id: id }).then(() => woken.set(id, performance.now()), unexpectedEnd),
@@ -76,9 +100,9 @@ const byWebhook = await wakeLatencies(approvalIds.slice(WAKES, 2 * WAKES))
 
 const pollMedian = median(byPoll)
 const webhookMedian = median(byWebhook)
-printTable(['woken by', 'median ms', 'p95 ms', 'ratio (median)'], [
-  ['webhook to createWebhookHandler', format(webhookMedian), format(percentile(byWebhook, 0.95)), '1.0×'],
-  [`watcher poll (interval ${format(INTERVAL / 1000)} s)`, format(pollMedian), format(percentile(byPoll, 0.95)), `${format(pollMedian / webhookMedian)}×`],
+printTable(['woken by', 'median ms', 'p95 ms', 'median / interval', 'ratio (median)'], [
+  ['webhook to createWebhookHandler', format(webhookMedian), format(percentile(byWebhook, 0.95)), format(webhookMedian / INTERVAL, 2), '1.0×'],
+  [`watcher poll (interval ${format(INTERVAL / 1000)} s)`, format(pollMedian), format(percentile(byPoll, 0.95)), format(pollMedian / INTERVAL, 2), `${format(pollMedian / webhookMedian)}×`],
 ])
 
 watcher.close()

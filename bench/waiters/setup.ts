@@ -23,15 +23,17 @@ export async function pendingWorld(count: number): Promise<PendingWorld> {
 /**
  * A client whose fetch keeps at most `connections` requests waiting for their response
  * headers, as a service's HTTP pool would; the rest queue. Without it, ten thousand pollers
- * open ten thousand sockets at once.
+ * open ten thousand sockets at once. `roundTripMs` delays each request, as the distance to a
+ * remote API would (`BENCH_RTT_MS`, default 0: the mock on loopback).
  */
-export function pooledClient(server: MockServer, connections = 256): Signoff {
+export function pooledClient(server: MockServer, connections = 256, roundTripMs = Number(process.env['BENCH_RTT_MS'] ?? 0)): Signoff {
   let inFlight = 0
   const queue: (() => void)[] = []
   const pooled = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
     if (inFlight >= connections) await new Promise<void>((resolve) => queue.push(resolve))
     inFlight += 1
     try {
+      if (roundTripMs > 0) await pause(roundTripMs)
       return await fetch(input, init)
     } finally {
       inFlight -= 1

@@ -57,15 +57,21 @@ export function checkOptions(line: CommandLine, accepted: OptionSpecs, help: str
   return values
 }
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const
 
-/** Reads a duration such as `500ms`, `30s`, `10m`, `2h`; a bare number is seconds. Returns ms. */
-export function parseDuration(text: string, option: string, help: string): number {
+/** The longest duration a flag takes unless it says otherwise: what one timer can wait, about 24 days. */
+export const TIMER_LIMIT_MS = 2 ** 31 - 1
+
+/**
+ * Reads a duration such as `500ms`, `30s`, `10m`, `2h`, `14d`; a bare number is seconds.
+ * Returns ms, from 1 to `max` (waits take longer ones than the mock's timers do).
+ */
+export function parseDuration(text: string, option: string, help: string, max = TIMER_LIMIT_MS): number {
   const match = DURATION.exec(text.trim())
   const ms = match ? Number(match[1]) * UNIT_MS[(match[2] ?? 's') as keyof typeof UNIT_MS] : Number.NaN
-  if (!(ms >= 1 && ms <= 2_147_483_647)) {
-    throw new UsageError(`--${option} must be a duration such as 500ms, 30s, 10m or 2h (at most about 24 days)`, help)
+  if (!(ms >= 1 && ms <= max)) {
+    throw new UsageError(`--${option} must be a duration such as 500ms, 30s, 10m, 2h or 14d (at most ${formatDuration(max)})`, help)
   }
   return Math.round(ms)
 }
@@ -84,5 +90,7 @@ export function formatDuration(ms: number): string {
   if (seconds < 60) return `${seconds}s`
   const minutes = Math.floor(seconds / 60)
   if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`
+  return `${Math.floor(hours / 24)}d ${String(hours % 24).padStart(2, '0')}h`
 }

@@ -27,14 +27,35 @@ export function exitCodeOf(error: unknown): ExitCode {
 export function describeError(error: unknown, secrets: Secrets, debug: boolean): string {
   const text = [`signoff: ${oneLine(messageOf(error))}`]
   // A usage error's stack says nothing a user can act on.
-  if (debug && !(error instanceof UsageError)) {
-    for (let cause: unknown = error, depth = 0; cause !== undefined && depth < 5; depth++) {
-      if (depth > 0) text.push(`caused by: ${oneLine(messageOf(cause))}`)
-      if (cause instanceof Error && cause.stack !== undefined) text.push(cause.stack)
-      cause = cause instanceof Error ? cause.cause : undefined
-    }
-  }
+  if (debug && !(error instanceof UsageError)) text.push(...causeChain(error))
   return secrets.redact(text.join('\n'))
+}
+
+/**
+ * The error's stack, then each cause's (`error.cause`, and the members of an AggregateError,
+ * as Node's fetch gives for a refused connection): `caused by: <name> <code>: <message>`.
+ */
+function causeChain(error: unknown): string[] {
+  const text: string[] = []
+  const queue: { cause: unknown; depth: number }[] = [{ cause: error, depth: 0 }]
+  const seen = new Set<unknown>()
+  for (let next = queue.shift(); next !== undefined && text.length < 40; next = queue.shift()) {
+    const { cause, depth } = next
+    if (seen.has(cause) || depth > 5) continue
+    seen.add(cause)
+    if (depth > 0) text.push(`caused by: ${oneLine(causeLine(cause))}`)
+    if (!(cause instanceof Error)) continue
+    if (cause.stack !== undefined) text.push(cause.stack)
+    if (cause.cause !== undefined) queue.push({ cause: cause.cause, depth: depth + 1 })
+    if (cause instanceof AggregateError) for (const member of cause.errors) queue.push({ cause: member, depth: depth + 1 })
+  }
+  return text
+}
+
+function causeLine(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause)
+  const code = 'code' in cause && typeof cause.code === 'string' ? ` ${cause.code}` : ''
+  return `${cause.name}${code}: ${cause.message}`
 }
 
 function messageOf(error: unknown): string {
@@ -60,12 +81,13 @@ export class Secrets {
     if (trimmed) this.#values.add(trimmed)
   }
 
-  /** The text with every secret replaced by `[redacted]`. */
+  /** The text with every secret replaced by `[redacted]`, also where JSON escaped it. */
   redact(text: string): string {
     let result = text
+    const forms = [...this.#values].flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
     // Longest first, so a secret that contains another is blanked whole.
-    for (const secret of [...this.#values].sort((a, b) => b.length - a.length)) {
-      result = result.split(secret).join('[redacted]')
+    for (const form of forms.sort((a, b) => b.length - a.length)) {
+      result = result.split(form).join('[redacted]')
     }
     return result
   }

@@ -15,6 +15,8 @@ export const EXIT = {
   expired: 4,
   /** `approvals wait`: `--timeout` passed with the approval still pending. */
   timeout: 5,
+  /** `approvals wait`: `--timeout` passed while the API was not answering (its last poll failed, or none finished): the approval's state is unknown. */
+  unreachable: 6,
   /** Stopped by Ctrl-C (SIGINT) or SIGTERM while waiting: 128 + SIGINT's number, as shells report it. */
   interrupted: 130,
 } as const

@@ -27,7 +27,7 @@ export function mainHelp(commands: readonly CommandSpec[]): string {
     'Review and decide PromptRails approval requests, wait for decisions, and run a local mock API or webhook receiver.',
     `Commands:\n${commandLines(commands)}`,
     `Environment (flags win over it):\n${variables}`,
-    'Exit codes: 0 ok, 1 API or runtime error, 2 usage error; approvals wait: 3 rejected, 4 expired, 5 timed out; 130 interrupted.',
+    'Exit codes: 0 ok, 1 API or runtime error, 2 usage error; approvals wait: 3 rejected, 4 expired, 5 timed out, 6 API unreachable; 130 interrupted.',
     'Run signoff <command> --help for a command\'s options; signoff --version for the version.',
   ].join('\n\n') + '\n'
 }

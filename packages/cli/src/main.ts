@@ -6,7 +6,7 @@ import { runCli } from './run.js'
 
 const argv = process.argv.slice(2)
 const secrets = new Secrets()
-const out = createOutput()
+const out = createOutput(process.stdout, process.stderr, process.env, (text) => secrets.redact(text))
 const controller = new AbortController()
 
 // The first Ctrl-C asks the command to finish (a mock closes its server); a second one exits now.

@@ -20,22 +20,29 @@ export interface Output {
   json(value: unknown): void
 }
 
-/** Builds the CLI's output over two streams; TTY detection uses `stdout.isTTY`. */
+/**
+ * Builds the CLI's output over two streams; TTY detection uses `stdout.isTTY`. Everything
+ * written, results included (a payload may hold a key), goes through `redact` first.
+ */
 export function createOutput(
   stdout: TextStream = process.stdout,
   stderr: TextStream = process.stderr,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  redact: (text: string) => string = (text) => text,
 ): Output {
   const interactive = stdout.isTTY === true
   const color = interactive && !env['NO_COLOR'] && env['TERM'] !== 'dumb'
+  const safe = (stream: TextStream): TextStream => ({ isTTY: stream.isTTY, write: (text) => stream.write(redact(text)) })
+  const out = safe(stdout)
+  const err = safe(stderr)
   return {
     interactive,
     color,
-    stdout,
-    stderr,
-    line: (text) => stdout.write(`${text}\n`),
-    note: (text) => stderr.write(`${text}\n`),
-    json: (value) => stdout.write(`${JSON.stringify(value)}\n`),
+    stdout: out,
+    stderr: err,
+    line: (text) => out.write(`${text}\n`),
+    note: (text) => err.write(`${text}\n`),
+    json: (value) => out.write(`${JSON.stringify(value)}\n`),
   }
 }
 

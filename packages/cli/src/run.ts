@@ -117,7 +117,19 @@ function createClient(options: CommandContext['options'], env: CliRun['env'], he
   if (!apiKey?.trim() && !env['PROMPTRAILS_API_KEY']?.trim()) {
     throw new UsageError('no API key: set PROMPTRAILS_API_KEY or pass --api-key', help)
   }
-  return new Signoff(configFromEnv({ apiKey, baseUrl: flag('base-url'), workspaceId: flag('workspace-id') }, env))
+  const baseUrl = flag('base-url')
+  checkBaseUrl(baseUrl ?? env['PROMPTRAILS_BASE_URL'], baseUrl === undefined ? 'PROMPTRAILS_BASE_URL' : '--base-url', help)
+  return new Signoff(configFromEnv({ apiKey, baseUrl, workspaceId: flag('workspace-id') }, env))
+}
+
+// `localhost:4010` parses as a URL whose scheme is "localhost:": name the setting to fix, and
+// never echo its value (an address may carry a password).
+function checkBaseUrl(value: string | undefined, setting: string, help: string): void {
+  if (value === undefined || value.trim() === '') return
+  const url = URL.canParse(value.trim()) ? new URL(value.trim()) : undefined
+  if (url === undefined || !/^https?:$/.test(url.protocol)) {
+    throw new UsageError(`${setting} must be an http:// or https:// address, such as https://api.promptrails.ai or http://127.0.0.1:4010`, help)
+  }
 }
 
 // The built CLI is dist/cli.js, beside the package's package.json one folder up.

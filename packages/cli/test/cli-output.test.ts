@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatDuration, parseDuration } from '../src/args.js'
 import { approvalTable } from '../src/commands/approval-view.js'
-import { UsageError } from '../src/errors.js'
+import { ConnectionError } from '@signoff/client'
+import { Secrets, UsageError, describeError } from '../src/errors.js'
 import { createOutput, type TextStream } from '../src/output.js'
 import { startProgress } from '../src/progress.js'
 
@@ -89,13 +90,44 @@ describe('off a terminal', () => {
 })
 
 describe('durations', () => {
-  it('reads ms, s, m and h, and bare numbers as seconds', () => {
+  it('reads ms, s, m, h and d, and bare numbers as seconds, up to the limit asked for', () => {
     const read = (text: string) => parseDuration(text, 'timeout', 'signoff approvals wait')
-    expect(['250ms', '30s', '1.5m', '2h', '45'].map(read)).toEqual([250, 30_000, 90_000, 7_200_000, 45_000])
-    for (const bad of ['', 'soon', '-1s', '0', '10d', '1e3']) expect(() => read(bad)).toThrow(UsageError)
+    expect(['250ms', '30s', '1.5m', '2h', '45', '24d'].map(read)).toEqual([250, 30_000, 90_000, 7_200_000, 45_000, 24 * 86_400_000])
+    for (const bad of ['', 'soon', '-1s', '0', '25d', '1e3']) expect(() => read(bad)).toThrow(UsageError)
+    expect(() => read('25d')).toThrow('(at most 24d 20h)')
+    expect(parseDuration('30d', 'timeout', 'signoff approvals wait', 365 * 86_400_000)).toBe(30 * 86_400_000)
   })
 
   it('shows them the way people write them', () => {
-    expect([0, 300, 4_999, 65_000, 3_600_000 + 20 * 60_000].map(formatDuration)).toEqual(['0s', '300ms', '4s', '1m 05s', '1h 20m'])
+    expect([0, 300, 4_999, 65_000, 3_600_000 + 20 * 60_000, 30 * 86_400_000].map(formatDuration)).toEqual(['0s', '300ms', '4s', '1m 05s', '1h 20m', '30d 00h'])
+  })
+})
+
+describe('--debug', () => {
+  it('shows the cause chain, through AggregateError members and error codes, with secrets blanked', () => {
+    const key = 'pr_key_debug_k3y'
+    const refused = Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:9 (sent ${key})`), { code: 'ECONNREFUSED' })
+    const error = new ConnectionError('approvals.get: the connection failed', {
+      cause: new TypeError('fetch failed', { cause: new AggregateError([refused], 'every address failed') }),
+    })
+    const secrets = new Secrets()
+    secrets.add(key)
+    const text = describeError(error, secrets, true)
+    expect(text).toMatch(/^signoff: approvals\.get: the connection failed \(is the API address right\?/)
+    expect(text).toContain('\ncaused by: TypeError: fetch failed\n')
+    expect(text).toContain('\ncaused by: AggregateError: every address failed\n')
+    expect(text).toContain('\ncaused by: Error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9 (sent [redacted])\n')
+    expect(text).not.toContain(key)
+    // Without --debug: the one line only.
+    expect(describeError(error, secrets, false).split('\n')).toHaveLength(1)
+  })
+})
+
+describe('secrets', () => {
+  it('are blanked also where JSON escaped them, so --json output stays clean', () => {
+    const secrets = new Secrets()
+    secrets.add('pr_key_with"quote\\and\tescapes')
+    const text = JSON.stringify({ payload: 'pasted pr_key_with"quote\\and\tescapes here' })
+    expect(secrets.redact(text)).toBe('{"payload":"pasted [redacted] here"}')
   })
 })

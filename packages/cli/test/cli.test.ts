@@ -1,44 +1,11 @@
 // The `signoff approvals …` commands, run as the built bin against the mock's real HTTP server.
 import { readFileSync } from 'node:fs'
-import { Signoff } from '@signoff/client'
-import { startMockServer, type MockServer } from '@signoff/mock/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { assertCliBuilt, killLeftovers, runCli, startCli, type CliResult } from './cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { runCli, startCli } from './cli-process.js'
+import { KEY, lines, useCliFixture } from './cli-fixture.js'
 
-// A key only this test knows: no run may ever print it, whatever happens.
-const KEY = 'pr_key_cli_test_k3y_that_must_never_print'
-let server: MockServer
-let client: Signoff
-let agentId: string
-let clockOffset = 0
-
-beforeAll(async () => {
-  assertCliBuilt()
-  server = await startMockServer({ clock: () => new Date(Date.now() + clockOffset) })
-  server.mock.store.createApiKey({ key: KEY })
-  client = new Signoff({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 })
-  const config = { approval_required: true, checkpoint_name: 'review', approval_expires_in_seconds: 3600 }
-  agentId = server.mock.store.createAgent({ name: 'CLI test agent', config }).id
-})
-afterEach(killLeftovers)
-afterAll(() => server.close())
-
-/** Puts a run at the checkpoint and returns its approval's id. */
-async function pendingApproval(message = 'Where is my order?'): Promise<string> {
-  const execution = await client.agents.execute({ agent_id: agentId, input: { message } })
-  return (await client.executions.pending_approval(execution.id)).id
-}
-
-const env = () => ({ PROMPTRAILS_API_KEY: KEY, PROMPTRAILS_BASE_URL: server.url })
-
-/** Runs the CLI configured for the mock, and checks the key stayed out of everything it printed. */
-async function signoff(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
-  const result = await runCli(args, { ...env(), ...extraEnv })
-  expect(result.stdout + result.stderr).not.toContain(KEY)
-  return result
-}
-
-const lines = (text: string) => text.split('\n').filter((line) => line !== '')
+const cli = useCliFixture()
+const { env, pendingApproval, signoff } = cli
 
 describe('approvals list', () => {
   it('prints an aligned table of id, status, checkpoint, agent and creation time', async () => {
@@ -53,17 +20,17 @@ describe('approvals list', () => {
       const start = header?.indexOf(column) ?? -1
       for (const row of rows) expect(row.slice(start - 2, start)).toBe('  ')
     }
-    expect(rows[0]).toMatch(new RegExp(` pending +review +${agentId} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`))
+    expect(rows[0]).toMatch(new RegExp(` pending +review +${cli.agentId} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`))
   })
 
   it('prints JSON lines with --json, filtered and limited; stderr says what was left out', async () => {
     const approved = await pendingApproval()
-    await client.approvals.decide({ approval_id: approved, decision: 'approved' })
+    await cli.client.approvals.decide({ approval_id: approved, decision: 'approved' })
     const all = await signoff(['approvals', 'list', '--json', '--limit', '1000'])
     const parsed = lines(all.stdout).map((line) => JSON.parse(line) as { id: string; status: string })
-    expect(parsed.map((approval) => approval.id)).toEqual(server.mock.store.listApprovals().map((approval) => approval.id))
+    expect(parsed.map((approval) => approval.id)).toEqual(cli.server.mock.store.listApprovals().map((approval) => approval.id))
 
-    const onlyApproved = await signoff(['approvals', 'list', '--json', '--status', 'approved', '--agent', agentId])
+    const onlyApproved = await signoff(['approvals', 'list', '--json', '--status', 'approved', '--agent', cli.agentId])
     expect(lines(onlyApproved.stdout).map((line) => JSON.parse(line) as { status: string })).toContainEqual(
       expect.objectContaining({ id: approved, status: 'approved' }),
     )
@@ -86,7 +53,7 @@ describe('approvals get, approve, reject', () => {
     expect(stdout).toContain('"message": "Can I get a refund?"')
 
     const json = await signoff(['approvals', 'get', id, '--json'])
-    expect(JSON.parse(json.stdout)).toEqual(server.mock.store.getApproval(id))
+    expect(JSON.parse(json.stdout)).toEqual(cli.server.mock.store.getApproval(id))
   })
 
   it('approves with an optional reason', async () => {
@@ -94,7 +61,7 @@ describe('approvals get, approve, reject', () => {
     const { code, stdout, stderr } = await signoff(['approvals', 'approve', id, '--reason', 'Accurate and polite'])
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     expect(stdout).toMatch(new RegExp(`^${id} approved by \\S+ \\(reason: Accurate and polite\\)\\n$`))
-    expect(server.mock.store.getApproval(id)).toMatchObject({ status: 'approved', reason: 'Accurate and polite' })
+    expect(cli.server.mock.store.getApproval(id)).toMatchObject({ status: 'approved', reason: 'Accurate and polite' })
   })
 
   it('rejects only with a reason: without one it is a usage error and nothing is sent', async () => {
@@ -103,12 +70,12 @@ describe('approvals get, approve, reject', () => {
     expect(bare.code).toBe(2)
     expect(bare.stdout).toBe('')
     expect(bare.stderr).toBe('signoff: reject needs --reason "why" (see signoff approvals reject --help)\n')
-    expect(server.mock.store.getApproval(id)?.status).toBe('pending')
+    expect(cli.server.mock.store.getApproval(id)?.status).toBe('pending')
 
     const { code, stdout } = await signoff(['approvals', 'reject', id, '--reason=Refund policy misquoted'])
     expect(code).toBe(0)
     expect(stdout).toContain(`${id} rejected`)
-    expect(server.mock.store.getApproval(id)).toMatchObject({ status: 'rejected', reason: 'Refund policy misquoted' })
+    expect(cli.server.mock.store.getApproval(id)).toMatchObject({ status: 'rejected', reason: 'Refund policy misquoted' })
   })
 
   it('ends with exit 1 and one stderr line for an unknown id or a second, different decision', async () => {
@@ -118,7 +85,7 @@ describe('approvals get, approve, reject', () => {
     expect(missing.stderr).toMatch(/^signoff: approvals\.get: 404 [^\n]+\n$/)
 
     const id = await pendingApproval()
-    await client.approvals.decide({ approval_id: id, decision: 'approved' })
+    await cli.client.approvals.decide({ approval_id: id, decision: 'approved' })
     const conflict = await signoff(['approvals', 'reject', id, '--reason', 'too late'])
     expect(conflict.code).toBe(1)
     expect(conflict.stderr).toMatch(/^signoff: approvals\.decide: 409 [^\n]+\n$/)
@@ -134,7 +101,7 @@ describe('approvals wait', () => {
       const waiting = startCli(waitArgs(id), env())
       // Off a terminal, progress goes to stderr as plain lines; the CLI polled and found it pending.
       await waiting.line(/^still pending after \d+s$/, 'stderr')
-      await client.approvals.decide({ approval_id: id, decision, reason: 'checked' })
+      await cli.client.approvals.decide({ approval_id: id, decision, reason: 'checked' })
       const { code, stdout, stderr } = await waiting.exited
       expect(code).toBe(exitCode)
       expect(stdout).toMatch(new RegExp(`^${id} ${decision} by \\S+ \\(reason: checked\\)\\n$`))
@@ -147,7 +114,7 @@ describe('approvals wait', () => {
     const id = await pendingApproval()
     const waiting = startCli(waitArgs(id, '--json'), env())
     await waiting.line(/^still pending/, 'stderr')
-    clockOffset += 2 * 3600_000 // past the agent's one-hour expiry, by the mock's clock
+    cli.advanceClock(2 * 3600_000) // past the agent's one-hour expiry, by the mock's clock
     const { code, stdout } = await waiting.exited
     expect(code).toBe(4)
     expect(JSON.parse(stdout)).toMatchObject({ id, status: 'expired' })
@@ -165,11 +132,14 @@ describe('approvals wait', () => {
 
   it('exits 5 when --timeout passes with no decision', async () => {
     const id = await pendingApproval()
-    const { code, stdout, stderr } = await signoff(waitArgs(id, '--timeout', '300ms'))
+    // Long enough for a poll to answer "pending" on a busy machine: before one does, the state is unknown (exit 6).
+    const waiting = startCli(waitArgs(id, '--timeout', '3s'), env())
+    await waiting.line(/^still pending/, 'stderr')
+    const { code, stdout, stderr } = await waiting.exited
     expect(code).toBe(5)
     expect(stdout).toBe('')
-    expect(lines(stderr).at(-1)).toBe(`signoff: no decision on ${id} within 300ms; it is still pending`)
-    expect(server.mock.store.getApproval(id)?.status).toBe('pending')
+    expect(lines(stderr).at(-1)).toBe(`signoff: no decision on ${id} within 3s; it is still pending`)
+    expect(cli.server.mock.store.getApproval(id)?.status).toBe('pending')
   })
 })
 
@@ -203,7 +173,7 @@ describe('help, usage errors and secrets', () => {
       expect({ args, code: result.code, lines: lines(result.stderr).length }).toEqual({ args, code: 2, lines: 1 })
       expect(result.stderr).toMatch(message)
     }
-    const noKey = await runCli(['approvals', 'list'], { PROMPTRAILS_BASE_URL: server.url })
+    const noKey = await runCli(['approvals', 'list'], { PROMPTRAILS_BASE_URL: cli.server.url })
     expect(noKey.code).toBe(2)
     expect(noKey.stderr).toBe('signoff: no API key: set PROMPTRAILS_API_KEY or pass --api-key (see signoff approvals list --help)\n')
     const bare = await runCli([])
@@ -212,7 +182,7 @@ describe('help, usage errors and secrets', () => {
   })
 
   it('never prints the API key, not even with --debug, whether given by flag or environment', async () => {
-    const refused = await runCli(['approvals', 'list', '--debug', '--api-key', `${KEY}_wrong`, '--base-url', server.url])
+    const refused = await runCli(['approvals', 'list', '--debug', '--api-key', `${KEY}_wrong`, '--base-url', cli.server.url])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/^signoff: approvals\.list: 401 .*check PROMPTRAILS_API_KEY or --api-key/)
     expect(refused.stderr).toMatch(/\n +at /) // --debug adds the stack

@@ -1,4 +1,4 @@
-import type { ApprovalListParams, ApprovalRequest, Decision } from '@signoff/client'
+import { ConflictError, type ApprovalListParams, type ApprovalRequest, type Decision } from '@signoff/client'
 import { parseInteger } from '../args.js'
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, stringOption, type CommandContext, type CommandSpec } from '../command.js'
 import { UsageError } from '../errors.js'
@@ -6,6 +6,8 @@ import { EXIT } from '../exit-codes.js'
 import { approvalDetail, approvalTable, describeOutcome } from './approval-view.js'
 
 const JSON_OPTION = { json: { type: 'boolean', description: 'print the approval as one line of JSON' } } as const
+const REPEAT_NOTE =
+  'Safe to repeat (after a network failure, say): when the approval already has this decision, the command says so and exits 0; a different decision already made is an error (exit 1) saying what the approval is now.'
 
 /** `signoff approvals list`. */
 export const approvalsList: CommandSpec = {
@@ -78,7 +80,7 @@ export const approvalsApprove: CommandSpec = {
     ...CONNECTION_OPTIONS,
     ...COMMON_OPTIONS,
   },
-  notes: ['Safe to repeat after a network failure: a retry that finds the same decision already made succeeds. A different decision already made is an error (exit 1).'],
+  notes: [REPEAT_NOTE],
   examples: ['signoff approvals approve 2Nz3qkGXBtBLqYuwKyWqu9BFWaE --reason "Accurate and polite"'],
   run: (context) => decide(context, 'approved'),
 }
@@ -94,6 +96,7 @@ export const approvalsReject: CommandSpec = {
     ...CONNECTION_OPTIONS,
     ...COMMON_OPTIONS,
   },
+  notes: [REPEAT_NOTE],
   examples: ['signoff approvals reject 2Nz3qkGXBtBLqYuwKyWqu9BFWaE --reason "Refund policy misquoted"'],
   run: (context) => decide(context, 'rejected'),
 }
@@ -104,7 +107,19 @@ async function decide(context: CommandContext, decision: Decision): Promise<type
     throw new UsageError('reject needs --reason "why"', 'signoff approvals reject')
   }
   const body = reason === undefined ? { decision } : { decision, reason }
-  const approval = await context.client().approvals.decide(argument(context), body, { signal: context.signal })
+  const id = argument(context)
+  const client = context.client()
+  let approval: ApprovalRequest
+  try {
+    approval = await client.approvals.decide(id, body, { signal: context.signal })
+  } catch (error) {
+    // Already decided: the same decision is what this run asked for, so a repeat succeeds.
+    if (!(error instanceof ConflictError)) throw error
+    const current = error.approval ?? (await client.approvals.get(id, { signal: context.signal }))
+    if (current.status !== decision) throw error
+    context.out.note(`already ${decision}: nothing was changed`)
+    approval = current
+  }
   if (context.options['json']) context.out.json(approval)
   else context.out.line(`${approval.id} ${describeOutcome(context.out, approval)}`)
   return EXIT.ok

@@ -46,7 +46,7 @@ interface Waiter {
 export interface WatcherStats {
   /** Sweeps through the pending approvals so far. */
   sweeps: number
-  /** API requests made so far (pages read, plus one read per approval found decided). */
+  /** API requests made so far: pages read, plus the read-backs of waited approvals not seen pending. */
   requests: number
   /** Waits under way now. */
   waiting: number
