@@ -3,8 +3,9 @@ import { createMockApi } from '../src/index.js'
 import { call, json, runGated } from './mock-helpers.js'
 
 describe.each([
-  ['standard', 'pages'],
+  ['standard', 'total_pages'],
   ['emulator', 'total_pages'],
+  ['newer', 'pages'],
 ] as const)('pagination in the %s dialect', (quirks, pagesKey) => {
   it(`cuts pages of the requested size and counts them in meta.${pagesKey}`, async () => {
     const mock = createMockApi({ quirks })
@@ -24,9 +25,16 @@ describe.each([
     })
   })
 
-  it.each(['page=0', 'page=x', 'limit=0', 'limit=-1', 'limit=2.5'])('refuses %s with 400', async (query) => {
+  const malformed = ['page=0', 'page=x', 'limit=0', 'limit=-1', 'limit=2.5', `page=${'9'.repeat(400)}`, 'page=9007199254740993']
+  it.each(malformed)(quirks === 'emulator' ? 'reads %s as the emulator does: page 1 of 20' : 'refuses %s with 400', async (query) => {
     const mock = createMockApi({ quirks })
-    expect((await call(mock, 'GET', `/agents?${query}`)).status).toBe(400)
+    const response = await call(mock, 'GET', `/agents?${query}`)
+    if (quirks !== 'emulator') {
+      expect(response.status).toBe(400)
+      return
+    }
+    expect(response.status).toBe(200)
+    expect((await json(response)).meta).toEqual({ total: 0, page: 1, limit: 20, total_pages: 0 })
   })
 })
 

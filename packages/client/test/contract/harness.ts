@@ -6,8 +6,8 @@ import { network } from './network.js'
 /** Where the contract tests point the client; MSW answers for it, nothing leaves the process. */
 export const BASE_URL = 'https://api.promptrails.test'
 
-/** The two server dialects every contract test runs against. */
-export const QUIRKS = ['standard', 'emulator'] as const
+/** The server dialects every contract test runs against (`newer` spells list meta `pages`). */
+export const QUIRKS = ['standard', 'emulator', 'newer'] as const
 
 /** One dialect's test fixture: a fresh mock per test, served through MSW. */
 export interface Harness {
@@ -47,7 +47,7 @@ export function useMockApi(quirks: (typeof QUIRKS)[number]): Harness {
     network.onRequest((request) => harness.sent.push(request))
   })
   beforeEach(() => {
-    harness.mock = createMockApi({ quirks })
+    harness.mock = createMockApi({ dialect: quirks })
     harness.sent.length = 0
     network.resetHandlers(...harness.mock.handlers(BASE_URL))
   })

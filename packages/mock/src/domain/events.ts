@@ -24,12 +24,11 @@ export function approvalEvent(
   approval: ApprovalRecord,
   execution: ExecutionRecord,
 ): MockEvent {
-  const { sequence: _sequence, ...wire } = approval
   return {
     type,
     timestamp,
     data: {
-      approval: structuredClone(wire),
+      approval: structuredClone({ ...approval }),
       execution: { id: execution.id, agent_id: execution.agent_id, status: execution.status },
     },
   }
