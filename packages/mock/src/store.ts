@@ -1,4 +1,5 @@
 import type { Agent, AgentConfig, ApprovalRequest, Execution, JsonObject } from '@signoff/schemas'
+import { configProblem } from './domain/config.js'
 import type { MockEventListener } from './domain/events.js'
 import {
   WHOLE_LIST,
@@ -69,6 +70,9 @@ export class MockStore {
   createAgent(options: { name: string; workspaceId?: string; type?: string; description?: string; config?: AgentConfig }): Agent {
     const workspaceId = options.workspaceId ?? this.defaults.workspaceId
     if (!this.#state.workspaces.has(workspaceId)) throw new Error(`no workspace ${workspaceId}`)
+    // Checked first, so a refused config leaves no agent behind.
+    const problem = options.config === undefined ? undefined : configProblem(options.config)
+    if (problem !== undefined) throw new TypeError(problem)
     const agent = this.#state.addAgent(workspaceId, options)
     if (options.config !== undefined) this.#state.addVersion(agent, { config: options.config, message: 'Initial version' })
     return structuredClone(agentWire(this.#state, agent))
