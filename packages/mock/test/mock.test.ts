@@ -73,6 +73,12 @@ describe('the mock approval flow', () => {
     mock.clearRequests()
     expect(mock.requests).toEqual([])
   })
+
+  it('keeps only the last requestLogLimit requests', async () => {
+    const mock = createMockApi({ requestLogLimit: 3 })
+    for (let page = 1; page <= 8; page++) await call(mock, 'GET', `/approvals?page=${page}`)
+    expect(mock.requests.map((request) => request.path)).toEqual(['/api/v1/approvals?page=6', '/api/v1/approvals?page=7', '/api/v1/approvals?page=8'])
+  })
 })
 
 describe.each(['standard', 'emulator', 'newer'] as const)('the %s dialect', (quirks) => {

@@ -60,6 +60,22 @@ describe('list order and filters', () => {
     expect(await ids(`execution_id=${second.executionId}`)).toEqual([second.approvalId])
   })
 
+  it('keeps creation order within a status whatever order the decisions came in, and pages it', async () => {
+    const mock = createMockApi()
+    const runs = [await runGated(mock), await runGated(mock), await runGated(mock), await runGated(mock)]
+    for (const index of [2, 0, 3]) {
+      await call(mock, 'POST', `/approvals/${runs[index]?.approvalId}/decide`, { body: { decision: 'approved' } })
+    }
+    const ids = async (query: string) =>
+      ((await json(await call(mock, 'GET', `/approvals?${query}`))).data as { id: string }[]).map((approval) => approval.id)
+    const expected = [3, 2, 0].map((index) => runs[index]?.approvalId)
+    expect(await ids('status=approved')).toEqual(expected)
+    expect(await ids('status=approved&limit=2&page=2')).toEqual(expected.slice(2))
+    expect(await ids(`status=approved&agent_id=${runs[0]?.agentId}`)).toEqual([runs[0]?.approvalId])
+    expect(await ids('status=pending')).toEqual([runs[1]?.approvalId])
+    expect(mock.store.listApprovals({ status: 'approved' }).map((approval) => approval.id)).toEqual(expected)
+  })
+
   it('filters executions by agent_id, session_id and status', async () => {
     const mock = createMockApi()
     const gated = await runGated(mock)

@@ -31,15 +31,16 @@ export interface VersionFields {
 export class MockState {
   readonly workspaces = new Map<string, WorkspaceRecord>()
   readonly apiKeys = new Map<string, ApiKeyRecord>()
-  readonly agents = new IndexedCollection<AgentRecord, 'type'>(['type'], (agent) => agent.id, (agent) => agent.workspace_id)
+  readonly agents = new IndexedCollection<AgentRecord, 'type'>([['type']], (agent) => agent.id, (agent) => agent.workspace_id)
   readonly versions = new IndexedCollection<VersionRecord, never>([], (version) => version.id, (version) => version.agent_id)
   readonly executions = new IndexedCollection<ExecutionRecord, 'agent_id' | 'session_id' | 'status'>(
-    ['agent_id', 'session_id', 'status'],
+    [['status'], ['agent_id'], ['session_id'], ['status', 'agent_id'], ['status', 'session_id']],
     (execution) => execution.id,
     (execution) => execution.workspace_id,
   )
   readonly approvals = new IndexedCollection<ApprovalRecord, 'status' | 'agent_id' | 'execution_id' | 'checkpoint_name'>(
-    ['status', 'agent_id', 'execution_id', 'checkpoint_name'],
+    // Lists filter by status above all (the watcher reads `status=pending`), alone or with one other field.
+    [['status'], ['agent_id'], ['execution_id'], ['checkpoint_name'], ['status', 'agent_id'], ['status', 'execution_id'], ['status', 'checkpoint_name']],
     (approval) => approval.id,
     (approval) => approval.workspace_id,
   )
