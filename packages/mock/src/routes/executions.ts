@@ -1,6 +1,6 @@
 import { findExecution, listExecutions, pendingApprovalOf } from '../domain/query.js'
 import { approvalWire, executionWire } from '../domain/wire.js'
-import { found } from '../http/failure.js'
+import { MockFailure, found } from '../http/failure.js'
 import { listBody, pageWindow, readFilters, readPageRequest } from '../http/pagination.js'
 import { guard, type RouteContext } from './context.js'
 
@@ -23,6 +23,8 @@ export function executionRoutes(route: RouteContext): void {
   const pendingPath = '/api/v1/executions/:id/pending-approval'
   app.get(pendingPath, guard(route, 'GET', pendingPath, 'executions:read'), (c) => {
     const approval = pendingApprovalOf(state, executionOf(c.req.param('id'), c.var.apiKey.workspace_id))
-    return c.json({ data: approvalWire(found(approval, 'pending approval')) })
+    // The emulator's words for an execution with nothing to decide.
+    if (approval === undefined) throw new MockFailure(404, 'not_found', 'no pending approval for this execution')
+    return c.json({ data: approvalWire(approval) })
   })
 }

@@ -101,6 +101,13 @@ describe.each(['standard', 'emulator'] as const)('the official SDK seed flow aga
 
     const again = await sdkRequest(server, 'POST', `/api/v1/approvals/${first}/decide`, { body: { decision: 'approved' } })
     expect({ status: again.status, body: again.body }).toEqual(want.conflict)
+
+    const decidedRun = (approved.body['data'] as { execution_id: string }).execution_id
+    const nothingPending = await sdkRequest(server, 'GET', `/api/v1/executions/${decidedRun}/pending-approval`)
+    expect({ status: nothingPending.status, body: nothingPending.body }).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'no pending approval for this execution' } },
+    })
   })
 
   it('refuses an invalid decision with 400 and the dialect\'s message, leaving the approval pending', async () => {
