@@ -59,6 +59,22 @@ describe('the mock approval flow', () => {
     expect(events).toEqual(['execution.awaiting_approval', 'approval.expired'])
   })
 
+  it('expires approvals in the order they fall due, not the order they were made; a decided one never expires', async () => {
+    let now = Date.parse('2026-11-25T12:00:00Z')
+    const mock = createMockApi({ clock: () => new Date(now) })
+    const slow = mock.store.execute(gatedAgent(mock, { approval_expires_in_seconds: 120 }).id, { message: 'slow' })
+    const quick = mock.store.execute(gatedAgent(mock, { approval_expires_in_seconds: 60 }).id, { message: 'quick' })
+    const decided = mock.store.execute(gatedAgent(mock, { approval_expires_in_seconds: 30 }).id, { message: 'decided' })
+    const approvalOf = (executionId: string) => mock.store.listApprovals({ execution_id: executionId })[0]
+    await call(mock, 'POST', `/approvals/${approvalOf(decided.id)?.id}/decide`, { decision: 'approved' })
+    const statuses = () => [slow, quick, decided].map((execution) => approvalOf(execution.id)?.status)
+    now += 60_000
+    expect(statuses()).toEqual(['pending', 'expired', 'approved'])
+    now += 60_000
+    expect(statuses()).toEqual(['expired', 'expired', 'approved'])
+    expect(mock.store.listApprovals({ status: 'expired' })).toHaveLength(2)
+  })
+
   it('store reads are copies that cannot change the state', () => {
     const mock = createMockApi()
     const agent = mock.store.createAgent({ name: 'Original' })

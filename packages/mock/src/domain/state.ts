@@ -1,6 +1,7 @@
 import type { AgentConfig, JsonObject } from '@signoff/schemas'
 import { IndexedCollection } from './collection.js'
 import { configProblem } from './config.js'
+import { ExpiryQueue } from './expiry-queue.js'
 import { approvalEvent, type MockEventListener, type MockEventType } from './events.js'
 import { runModel } from './model.js'
 import { SCOPES, type AgentRecord, type ApiKeyRecord, type ApprovalRecord, type ExecutionRecord, type Scope, type VersionRecord, type WorkspaceRecord } from './records.js'
@@ -44,8 +45,8 @@ export class MockState {
     (approval) => approval.id,
     (approval) => approval.workspace_id,
   )
-  // The pending approvals that can expire: every read checks these, so it must not walk them all.
-  readonly #expiring = new Set<ApprovalRecord>()
+  // The pending approvals that can expire, soonest first: every read checks, so it must not walk them all.
+  readonly #expiring = new ExpiryQueue<ApprovalRecord>()
   readonly #listeners = new Set<MockEventListener>()
   readonly #env: StateEnvironment
 
@@ -170,7 +171,7 @@ export class MockState {
     this.executions.add(execution)
     if (approval === undefined) return execution
     this.approvals.add(approval)
-    if (approval.expires_at !== null) this.#expiring.add(approval)
+    if (approval.expires_at !== null) this.#expiring.add(approval, Date.parse(approval.expires_at))
     this.#fire('execution.awaiting_approval', approval)
     return execution
   }
@@ -216,15 +217,9 @@ export class MockState {
 
   /** Expires every pending approval whose `expires_at` has passed; its execution fails. */
   expireDue(): void {
-    if (this.#expiring.size === 0) return
-    const now = this.#env.clock().getTime()
-    for (const approval of this.#expiring) {
-      if (approval.status !== 'pending' || approval.expires_at === null) {
-        this.#expiring.delete(approval)
-        continue
-      }
-      if (Date.parse(approval.expires_at) > now) continue
-      this.#expiring.delete(approval)
+    for (const approval of this.#expiring.takeDue(this.#env.clock().getTime())) {
+      // Decided since it was queued: nothing to expire.
+      if (approval.status !== 'pending') continue
       this.approvals.update(approval, { status: 'expired' })
       const execution = this.executions.get(approval.execution_id)
       if (execution) {
