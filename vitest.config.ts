@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^@signoff\/schemas$/, replacement: source('schemas') },
       { find: /^@signoff\/client$/, replacement: source('client') },
       { find: /^@signoff\/mock\/node$/, replacement: source('mock', 'node') },
+      { find: /^@signoff\/mock\/msw$/, replacement: source('mock', 'msw') },
       { find: /^@signoff\/mock$/, replacement: source('mock') },
       { find: /^@signoff\/node$/, replacement: source('node') },
       { find: /^@signoff\/slack\/redis$/, replacement: source('slack', 'redis') },

@@ -26,7 +26,7 @@ describe('signoff mock', () => {
     expect(response.status).toBe(200)
     const body = (await response.json()) as { data: { checkpoint_name: string }[]; meta: Record<string, unknown> }
     expect(body.data.map((approval) => approval.checkpoint_name)).toEqual(['review', 'review'])
-    expect(body.meta).toHaveProperty('pages')
+    expect(body.meta).toHaveProperty('total_pages')
 
     const { code, stderr } = await cli.stop('SIGINT')
     expect(code).toBe(0)

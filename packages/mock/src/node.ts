@@ -1,15 +1,15 @@
 /**
  * `@signoff/mock/node`: the mock served over real HTTP on 127.0.0.1, with KSUID ids, for
- * examples, the CLI, other languages and end-to-end tests.
+ * examples, the CLI, other languages and end-to-end tests. It does not load msw.
  *
  * @packageDocumentation
  */
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import KSUID from 'ksuid'
-import { createMockApi, type MockApi, type MockOptions } from './create-mock-api.js'
+import { createMockApiCore, transportOf, type MockApiCore, type MockOptions } from './create-mock-api.js'
 import { answerOpenApiRequest } from './openapi-document.js'
 
-export * from './index.js'
+export * from './public.js'
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions extends MockOptions {
@@ -28,14 +28,15 @@ export interface MockServerOptions extends MockOptions {
 export interface MockServer {
   /** Its address, such as `http://127.0.0.1:54321` (no trailing slash): use it as `baseUrl`. */
   readonly url: string
-  /** The mock behind it: its store and request log. */
-  readonly mock: MockApi
+  /** The mock behind it: its store, webhooks and request log. */
+  readonly mock: MockApiCore
   /** Stops listening and closes open connections. */
   close(): Promise<void>
 }
 
 /**
- * Starts the mock on a real HTTP port.
+ * Starts the mock on a real HTTP port. It leaves the process's globals alone (`Request`,
+ * `Response` stay Node's own).
  *
  * @example
  * ```ts
@@ -46,21 +47,17 @@ export interface MockServer {
  * ```
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = createMockApi({ generateId: () => KSUID.randomSync().string, ...options })
+  const mock = createMockApiCore({ generateId: () => KSUID.randomSync().string, ...options })
+  const answer = transportOf(mock)
   const hostname = options.hostname ?? '127.0.0.1'
   const serveDocument = options.openapi ?? true
-  // An injected dropped connection (`Response.error()`) becomes a real one: the socket dies
-  // with no answer, as when a proxy or the network fails.
-  const answer = async (request: Request, env: HttpBindings | Http2Bindings) => {
-    const document = serveDocument ? answerOpenApiRequest(request) : undefined
-    if (document !== undefined) return document
-    const response = await mock.fetch(request)
-    if (response.type !== 'error') return response
-    env.incoming.socket.destroy()
-    return new Response(null, { status: 500 })
-  }
+  // A dropped connection is a real one: the socket dies with no answer, as when a proxy or
+  // the network fails.
+  const fetch = (request: Request, env: HttpBindings | Http2Bindings) =>
+    (serveDocument ? answerOpenApiRequest(request) : undefined) ??
+    answer(request, { dropConnection: () => env.incoming.socket.destroy() })
   const server = await new Promise<ServerType>((resolve) => {
-    const started: ServerType = serve({ fetch: answer, port: options.port ?? 0, hostname }, () => resolve(started))
+    const started: ServerType = serve({ fetch, port: options.port ?? 0, hostname, overrideGlobalObjects: false }, () => resolve(started))
   })
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : options.port

@@ -1,34 +1,41 @@
 import type { Agent, AgentConfig, ApprovalRequest, Execution, JsonObject } from '@signoff/schemas'
+import { configProblem } from './domain/config.js'
 import type { MockEventListener } from './domain/events.js'
+import {
+  WHOLE_LIST,
+  currentVersion,
+  findAgent,
+  findApproval,
+  findExecution,
+  listApprovals,
+  listExecutions,
+  type ApprovalFilter,
+  type ExecutionFilter,
+} from './domain/query.js'
 import { SCOPES, type Scope, type WorkspaceRecord } from './domain/records.js'
 import type { MockState } from './domain/state.js'
-import { agentWire, approvalWire, executionWire, newestFirst } from './http/wire.js'
-import type { WebhookDeliverer } from './webhooks/deliverer.js'
+import { agentWire, approvalWire, executionWire } from './domain/wire.js'
+import type { MockWebhooks } from './webhooks/control.js'
 import type { MockDelivery, MockWebhookEndpoint } from './webhooks/types.js'
 
 /** The key every mock accepts unless its state was changed: obviously fake, safe to print. */
 export const DEFAULT_API_KEY = 'pr_key_signoff_mock_demo'
 
-/** Filters of {@link MockStore.listApprovals}. */
-export interface ApprovalFilter {
-  status?: string
-  agent_id?: string
-  execution_id?: string
-  checkpoint_name?: string
-}
+export type { ApprovalFilter, ExecutionFilter }
 
 /**
  * The mock's state, for tests and examples: seed workspaces, keys and agents, and read what the
- * API did. Every object returned is a copy.
+ * API did. Reads filter exactly as the API's lists do (across every workspace). Every object
+ * returned is a copy.
  */
 export class MockStore {
   readonly #state: MockState
-  readonly #webhooks: WebhookDeliverer
+  readonly #webhooks: MockWebhooks
   readonly #seeded: boolean
   #defaults: { workspaceId: string; apiKey: string } | undefined
 
   /** @internal */
-  constructor(state: MockState, webhooks: WebhookDeliverer, seeded = true) {
+  constructor(state: MockState, webhooks: MockWebhooks, seeded = true) {
     this.#state = state
     this.#webhooks = webhooks
     this.#seeded = seeded
@@ -56,11 +63,19 @@ export class MockStore {
     return this.#state.addApiKey(options.workspaceId ?? this.defaults.workspaceId, options.scopes ?? SCOPES, options.key).key
   }
 
-  /** Creates an agent; with `config`, also its first version, which becomes current. */
+  /**
+   * Creates an agent; with `config`, also its first version, which becomes current. Throws a
+   * TypeError for a config the mock cannot run (such as a bad `approval_expires_in_seconds`).
+   */
   createAgent(options: { name: string; workspaceId?: string; type?: string; description?: string; config?: AgentConfig }): Agent {
-    const agent = this.#state.addAgent(options.workspaceId ?? this.defaults.workspaceId, options)
+    const workspaceId = options.workspaceId ?? this.defaults.workspaceId
+    if (!this.#state.workspaces.has(workspaceId)) throw new Error(`no workspace ${workspaceId}`)
+    // Checked first, so a refused config leaves no agent behind.
+    const problem = options.config === undefined ? undefined : configProblem(options.config)
+    if (problem !== undefined) throw new TypeError(problem)
+    const agent = this.#state.addAgent(workspaceId, options)
     if (options.config !== undefined) this.#state.addVersion(agent, { config: options.config, message: 'Initial version' })
-    return agentWire(this.#state, agent)
+    return structuredClone(agentWire(this.#state, agent))
   }
 
   /**
@@ -69,51 +84,39 @@ export class MockStore {
    * approval. For seeding many runs quickly, without going through HTTP.
    */
   execute(agentId: string, input: JsonObject): Execution {
-    const agent = this.#state.agents.get(agentId)
+    const agent = findAgent(this.#state, agentId)
     if (agent === undefined) throw new Error(`the mock has no agent ${agentId}`)
-    const version = agent.current_version_id === null ? undefined : this.#state.versions.get(agent.current_version_id)
+    const version = currentVersion(this.#state, agent)
     if (version === undefined) throw new Error(`agent ${agentId} has no version to run: create it with a config`)
-    return executionWire(this.#state.execute(agent, version, { input }))
+    return structuredClone(executionWire(this.#state.execute(agent, version, { input })))
   }
 
   /** Reads an agent, with its current version. */
   getAgent(id: string): Agent | undefined {
-    const agent = this.#state.agents.get(id)
-    return agent && agentWire(this.#state, agent)
+    const agent = findAgent(this.#state, id)
+    return agent && structuredClone(agentWire(this.#state, agent))
   }
 
   /** Reads an execution. */
   getExecution(id: string): Execution | undefined {
-    this.#state.expireDue()
-    const execution = this.#state.executions.get(id)
-    return execution && executionWire(execution)
+    const execution = findExecution(this.#state, id)
+    return execution && structuredClone(executionWire(execution))
   }
 
   /** Reads an approval. */
   getApproval(id: string): ApprovalRequest | undefined {
-    this.#state.expireDue()
-    const approval = this.#state.approvals.get(id)
-    return approval && approvalWire(approval)
+    const approval = findApproval(this.#state, id)
+    return approval && structuredClone(approvalWire(approval))
   }
 
   /** Lists approvals of every workspace, newest first. */
   listApprovals(filter: ApprovalFilter = {}): ApprovalRequest[] {
-    this.#state.expireDue()
-    const fields = Object.entries(filter) as [keyof ApprovalFilter, string][]
-    return [...this.#state.approvals.values()]
-      .filter((approval) => fields.every(([field, value]) => approval[field] === value))
-      .sort(newestFirst)
-      .map(approvalWire)
+    return listApprovals(this.#state, undefined, filter, WHOLE_LIST).items.map((approval) => structuredClone(approvalWire(approval)))
   }
 
   /** Lists executions of every workspace, newest first. */
-  listExecutions(filter: { status?: string; agent_id?: string } = {}): Execution[] {
-    this.#state.expireDue()
-    return [...this.#state.executions.values()]
-      .filter((execution) => (filter.status ?? execution.status) === execution.status)
-      .filter((execution) => (filter.agent_id ?? execution.agent_id) === execution.agent_id)
-      .reverse()
-      .map(executionWire)
+  listExecutions(filter: ExecutionFilter = {}): Execution[] {
+    return listExecutions(this.#state, undefined, filter, WHOLE_LIST).items.map((execution) => structuredClone(executionWire(execution)))
   }
 
   /** Calls `listener` with every event (`execution.awaiting_approval`, `approval.decided`, `approval.expired`). */
@@ -121,28 +124,17 @@ export class MockStore {
     return this.#state.onEvent(listener)
   }
 
-  /**
-   * Sends every later event to a URL, signed with the endpoint's secret (or secrets), and
-   * returns the endpoint's id. Throws a TypeError for a bad URL or secret (never repeating it).
-   *
-   * @example
-   * ```ts
-   * const endpointId = mock.store.addWebhookEndpoint({ url: 'http://127.0.0.1:3000/hooks', secret, events: ['approval.decided'] })
-   * ```
-   */
+  /** Same as `mock.webhooks.add(endpoint)`. */
   addWebhookEndpoint(endpoint: MockWebhookEndpoint): string {
-    return this.#webhooks.addEndpoint(endpoint)
+    return this.#webhooks.add(endpoint)
   }
 
-  /** Stops sending to an endpoint, pending retries included; `false` if there was no such endpoint. */
+  /** Same as `mock.webhooks.remove(id)`. */
   removeWebhookEndpoint(id: string): boolean {
-    return this.#webhooks.removeEndpoint(id)
+    return this.#webhooks.remove(id)
   }
 
-  /**
-   * The webhook delivery log: one entry per message to an endpoint, oldest first, with every
-   * attempt (a copy). `reset()` keeps it, as it keeps the endpoints.
-   */
+  /** Same as `mock.webhooks.deliveries`. */
   get deliveries(): readonly MockDelivery[] {
     return this.#webhooks.deliveries
   }

@@ -11,11 +11,13 @@ describe('authentication and scopes', () => {
     expect((await call(mock, 'GET', '/approvals', { key: 'pr_key_nobody' })).status).toBe(401)
   })
 
-  it('answers 401 in the short error shape in the emulator dialect', async () => {
-    const mock = createMockApi({ quirks: 'emulator' })
-    const response = await call(mock, 'GET', '/approvals', { key: null })
+  it('answers 401 in the short error shape when errorBodies asks for it, and bare with bare', async () => {
+    const short = createMockApi({ errorBodies: 'short' })
+    const response = await call(short, 'GET', '/approvals', { key: null })
     expect(response.status).toBe(401)
     expect(await json(response)).toEqual({ error: 'missing or invalid API key' })
+    const bare = createMockApi({ dialect: 'emulator', errorBodies: 'bare' })
+    expect(await json(await call(bare, 'GET', '/approvals/nope'))).toEqual({ message: 'approval not found' })
   })
 
   const routes: [Scope, string, string, (ids: Awaited<ReturnType<typeof runGated>>) => string, unknown?][] = [

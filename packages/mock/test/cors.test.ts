@@ -22,9 +22,9 @@ describe('CORS on the mock\'s real HTTP server', () => {
     })
     expect(response.status).toBe(204)
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
-    expect(response.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'POST']))
+    expect(response.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT']))
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(',')
-    expect(allowed).toEqual(expect.arrayContaining(['content-type', 'idempotency-key', 'x-api-key', 'x-workspace-id']))
+    expect(allowed).toEqual(expect.arrayContaining(['accept', 'content-type', 'idempotency-key', 'x-api-key', 'x-workspace-id']))
     expect(response.headers.get('access-control-max-age')).toBe('600')
     // A preflight is the browser's question, not an API call: it is neither logged nor answered by a route.
     expect(server.mock.requests).toEqual([])

@@ -1,4 +1,4 @@
-import type { MockApi } from '../src/index.js'
+import type { MockApiCore as MockApi } from '../src/index.js'
 import { conformingFetch } from '../../schemas/openapi/conformance.js'
 
 /** Where `createMockApi` answers in-process (any origin works; this one reads naturally). */

@@ -1,6 +1,6 @@
 import { ApprovalRequestSchema, ExecutionSchema, dataEnvelope, listEnvelope } from '@signoff/schemas'
 import { describe, expect, it } from 'vitest'
-import { createMockApi, type MockApi, type MockEvent } from '../src/index.js'
+import { createMockApi, type MockApiCore as MockApi, type MockEvent } from '../src/index.js'
 import { startMockServer } from '../src/node.js'
 
 const BASE = 'https://api.promptrails.ai/api/v1'
@@ -59,6 +59,22 @@ describe('the mock approval flow', () => {
     expect(events).toEqual(['execution.awaiting_approval', 'approval.expired'])
   })
 
+  it('expires approvals in the order they fall due, not the order they were made; a decided one never expires', async () => {
+    let now = Date.parse('2026-11-25T12:00:00Z')
+    const mock = createMockApi({ clock: () => new Date(now) })
+    const slow = mock.store.execute(gatedAgent(mock, { approval_expires_in_seconds: 120 }).id, { message: 'slow' })
+    const quick = mock.store.execute(gatedAgent(mock, { approval_expires_in_seconds: 60 }).id, { message: 'quick' })
+    const decided = mock.store.execute(gatedAgent(mock, { approval_expires_in_seconds: 30 }).id, { message: 'decided' })
+    const approvalOf = (executionId: string) => mock.store.listApprovals({ execution_id: executionId })[0]
+    await call(mock, 'POST', `/approvals/${approvalOf(decided.id)?.id}/decide`, { decision: 'approved' })
+    const statuses = () => [slow, quick, decided].map((execution) => approvalOf(execution.id)?.status)
+    now += 60_000
+    expect(statuses()).toEqual(['pending', 'expired', 'approved'])
+    now += 60_000
+    expect(statuses()).toEqual(['expired', 'expired', 'approved'])
+    expect(mock.store.listApprovals({ status: 'expired' })).toHaveLength(2)
+  })
+
   it('store reads are copies that cannot change the state', () => {
     const mock = createMockApi()
     const agent = mock.store.createAgent({ name: 'Original' })
@@ -73,16 +89,22 @@ describe('the mock approval flow', () => {
     mock.clearRequests()
     expect(mock.requests).toEqual([])
   })
+
+  it('keeps only the last requestLogLimit requests', async () => {
+    const mock = createMockApi({ requestLogLimit: 3 })
+    for (let page = 1; page <= 8; page++) await call(mock, 'GET', `/approvals?page=${page}`)
+    expect(mock.requests.map((request) => request.path)).toEqual(['/api/v1/approvals?page=6', '/api/v1/approvals?page=7', '/api/v1/approvals?page=8'])
+  })
 })
 
-describe.each(['standard', 'emulator'] as const)('the %s dialect', (quirks) => {
+describe.each(['standard', 'emulator', 'newer'] as const)('the %s dialect', (quirks) => {
   it('spells list meta as the dialect does and treats a limit over 100 as it does', async () => {
     const mock = createMockApi({ quirks })
     const body = (await (await call(mock, 'GET', '/approvals')).json()) as { meta: Record<string, unknown> }
-    expect(Object.keys(body.meta).sort()).toEqual(['limit', 'page', quirks === 'emulator' ? 'total_pages' : 'pages', 'total'].sort())
+    expect(Object.keys(body.meta).sort()).toEqual(['limit', 'page', quirks === 'newer' ? 'pages' : 'total_pages', 'total'].sort())
+    // contract.md caps pages at 100 and says no more; the emulator resets a larger limit to 20.
     const large = await call(mock, 'GET', '/approvals?limit=500')
-    if (quirks === 'emulator') expect(((await large.json()) as { meta: { limit: number } }).meta.limit).toBe(20)
-    else expect(large.status).toBe(400)
+    expect(((await large.json()) as { meta: { limit: number } }).meta.limit).toBe(20)
   })
 
   it('answers a repeated decision as the dialect does', async () => {
@@ -96,7 +118,7 @@ describe.each(['standard', 'emulator'] as const)('the %s dialect', (quirks) => {
     const body = await again.json()
     expect(body).toEqual(
       quirks === 'emulator'
-        ? { error: 'approval has already been decided' }
+        ? { error: { code: 'bad_request', message: 'approval has already been decided' } }
         : { error: { code: 'conflict', message: 'approval has already been decided' } },
     )
   })

@@ -3,8 +3,9 @@ import { createMockApi } from '../src/index.js'
 import { call, json, runGated } from './mock-helpers.js'
 
 describe.each([
-  ['standard', 'pages'],
+  ['standard', 'total_pages'],
   ['emulator', 'total_pages'],
+  ['newer', 'pages'],
 ] as const)('pagination in the %s dialect', (quirks, pagesKey) => {
   it(`cuts pages of the requested size and counts them in meta.${pagesKey}`, async () => {
     const mock = createMockApi({ quirks })
@@ -24,9 +25,16 @@ describe.each([
     })
   })
 
-  it.each(['page=0', 'page=x', 'limit=0', 'limit=-1', 'limit=2.5'])('refuses %s with 400', async (query) => {
+  const malformed = ['page=0', 'page=x', 'limit=0', 'limit=-1', 'limit=2.5', `page=${'9'.repeat(400)}`, 'page=9007199254740993']
+  it.each(malformed)(quirks === 'emulator' ? 'reads %s as the emulator does: page 1 of 20' : 'refuses %s with 400', async (query) => {
     const mock = createMockApi({ quirks })
-    expect((await call(mock, 'GET', `/agents?${query}`)).status).toBe(400)
+    const response = await call(mock, 'GET', `/agents?${query}`)
+    if (quirks !== 'emulator') {
+      expect(response.status).toBe(400)
+      return
+    }
+    expect(response.status).toBe(200)
+    expect((await json(response)).meta).toEqual({ total: 0, page: 1, limit: 20, total_pages: 0 })
   })
 })
 
@@ -50,6 +58,22 @@ describe('list order and filters', () => {
     expect(await ids(`agent_id=${first.agentId}`)).toEqual([first.approvalId])
     expect(await ids('checkpoint_name=legal')).toEqual([first.approvalId])
     expect(await ids(`execution_id=${second.executionId}`)).toEqual([second.approvalId])
+  })
+
+  it('keeps creation order within a status whatever order the decisions came in, and pages it', async () => {
+    const mock = createMockApi()
+    const runs = [await runGated(mock), await runGated(mock), await runGated(mock), await runGated(mock)]
+    for (const index of [2, 0, 3]) {
+      await call(mock, 'POST', `/approvals/${runs[index]?.approvalId}/decide`, { body: { decision: 'approved' } })
+    }
+    const ids = async (query: string) =>
+      ((await json(await call(mock, 'GET', `/approvals?${query}`))).data as { id: string }[]).map((approval) => approval.id)
+    const expected = [3, 2, 0].map((index) => runs[index]?.approvalId)
+    expect(await ids('status=approved')).toEqual(expected)
+    expect(await ids('status=approved&limit=2&page=2')).toEqual(expected.slice(2))
+    expect(await ids(`status=approved&agent_id=${runs[0]?.agentId}`)).toEqual([runs[0]?.approvalId])
+    expect(await ids('status=pending')).toEqual([runs[1]?.approvalId])
+    expect(mock.store.listApprovals({ status: 'approved' }).map((approval) => approval.id)).toEqual(expected)
   })
 
   it('filters executions by agent_id, session_id and status', async () => {

@@ -7,8 +7,8 @@ import { conformingHandlers } from '../../../schemas/openapi/conformance.js'
 /** Where the contract tests point the client; MSW answers for it, nothing leaves the process. */
 export const BASE_URL = 'https://api.promptrails.test'
 
-/** The two server dialects every contract test runs against. */
-export const QUIRKS = ['standard', 'emulator'] as const
+/** The server dialects every contract test runs against (`newer` spells list meta `pages`). */
+export const QUIRKS = ['standard', 'emulator', 'newer'] as const
 
 /** One dialect's test fixture: a fresh mock per test, served through MSW. */
 export interface Harness {
@@ -48,7 +48,7 @@ export function useMockApi(quirks: (typeof QUIRKS)[number]): Harness {
     network.onRequest((request) => harness.sent.push(request))
   })
   beforeEach(() => {
-    harness.mock = createMockApi({ quirks })
+    harness.mock = createMockApi({ dialect: quirks })
     harness.sent.length = 0
     network.resetHandlers(...conformingHandlers(harness.mock, BASE_URL))
   })

@@ -13,7 +13,7 @@ export interface ApiKeyRecord {
   key: string
   workspace_id: string
   scopes: Scope[]
-  /** Who decisions made with this key are attributed to. */
+  /** Who decisions made with this key are attributed to: a bare KSUID, as the docs show `decided_by`. */
   user_id: string
 }
 
@@ -61,13 +61,15 @@ export interface ExecutionRecord {
   agent_id: string
   agent_version_id: string
   workspace_id: string
-  session_id: string | null
+  /** The caller's session, or a new id when none was given (as the emulator does). */
+  session_id: string
   status: ExecutionStatus
   input: JsonObject
   output: JsonObject | null
   /** The model's output, held back until a decision delivers or discards it. */
   pending_output: JsonObject | null
-  error: string | null
+  /** `""` while nothing failed, as the emulator sends it. */
+  error: string
   token_usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number }
   cost: number
   duration_ms: number
@@ -91,6 +93,4 @@ export interface ApprovalRecord {
   expires_at: string | null
   reason: string | null
   created_at: string
-  /** Creation order, to break ties between approvals created in the same millisecond. */
-  sequence: number
 }

@@ -1,7 +1,10 @@
 import type { AgentConfig, JsonObject } from '@signoff/schemas'
+import { IndexedCollection } from './collection.js'
+import { configProblem } from './config.js'
+import { ExpiryQueue } from './expiry-queue.js'
 import { approvalEvent, type MockEventListener, type MockEventType } from './events.js'
-import { SCOPES, type AgentRecord, type ApiKeyRecord, type ApprovalRecord, type ExecutionRecord, type Scope, type VersionRecord, type WorkspaceRecord } from './records.js'
 import { runModel } from './model.js'
+import { SCOPES, type AgentRecord, type ApiKeyRecord, type ApprovalRecord, type ExecutionRecord, type Scope, type VersionRecord, type WorkspaceRecord } from './records.js'
 
 /** What the state needs from its surroundings: ids and the time. */
 export interface StateEnvironment {
@@ -10,26 +13,42 @@ export interface StateEnvironment {
 }
 
 /** The outcome of a decision attempt. */
-export type DecideOutcome =
-  | { ok: true; approval: ApprovalRecord }
-  | { ok: false; reason: 'not_found' | 'already_decided' }
+export type DecideOutcome = { ok: true; approval: ApprovalRecord } | { ok: false; reason: 'already_decided' }
+
+/** The fields of a new version. */
+export interface VersionFields {
+  config: AgentConfig | null
+  version?: string | undefined
+  message?: string | undefined
+  input_schema?: JsonObject | undefined
+  output_schema?: JsonObject | undefined
+  set_current?: boolean | undefined
+}
 
 /**
  * All of the mock's data and the rules that change it (the approval flow, expiry, events).
- * HTTP concerns (auth, envelopes, dialects) live in `http/` and `routes/`.
+ * Reads go through `query.ts`; HTTP concerns (auth, envelopes, dialects) live in `http/`.
  */
 export class MockState {
   readonly workspaces = new Map<string, WorkspaceRecord>()
   readonly apiKeys = new Map<string, ApiKeyRecord>()
-  readonly agents = new Map<string, AgentRecord>()
-  readonly versions = new Map<string, VersionRecord>()
-  readonly executions = new Map<string, ExecutionRecord>()
-  readonly approvals = new Map<string, ApprovalRecord>()
-  // The pending approvals that can expire: every read checks these, so it must not walk them all.
-  readonly #expiring = new Set<ApprovalRecord>()
+  readonly agents = new IndexedCollection<AgentRecord, 'type'>([['type']], (agent) => agent.id, (agent) => agent.workspace_id)
+  readonly versions = new IndexedCollection<VersionRecord, never>([], (version) => version.id, (version) => version.agent_id)
+  readonly executions = new IndexedCollection<ExecutionRecord, 'agent_id' | 'session_id' | 'status'>(
+    [['status'], ['agent_id'], ['session_id'], ['status', 'agent_id'], ['status', 'session_id']],
+    (execution) => execution.id,
+    (execution) => execution.workspace_id,
+  )
+  readonly approvals = new IndexedCollection<ApprovalRecord, 'status' | 'agent_id' | 'execution_id' | 'checkpoint_name'>(
+    // Lists filter by status above all (the watcher reads `status=pending`), alone or with one other field.
+    [['status'], ['agent_id'], ['execution_id'], ['checkpoint_name'], ['status', 'agent_id'], ['status', 'execution_id'], ['status', 'checkpoint_name']],
+    (approval) => approval.id,
+    (approval) => approval.workspace_id,
+  )
+  // The pending approvals that can expire, soonest first: every read checks, so it must not walk them all.
+  readonly #expiring = new ExpiryQueue<ApprovalRecord>()
   readonly #listeners = new Set<MockEventListener>()
   readonly #env: StateEnvironment
-  #sequence = 0
 
   constructor(env: StateEnvironment) {
     this.#env = env
@@ -53,7 +72,9 @@ export class MockState {
 
   /** Empties every collection (listeners stay). */
   clear(): void {
-    for (const map of [this.workspaces, this.apiKeys, this.agents, this.versions, this.executions, this.approvals]) map.clear()
+    this.workspaces.clear()
+    this.apiKeys.clear()
+    for (const collection of [this.agents, this.versions, this.executions, this.approvals]) collection.clear()
     this.#expiring.clear()
   }
 
@@ -65,7 +86,7 @@ export class MockState {
 
   addApiKey(workspaceId: string, scopes: readonly Scope[] = SCOPES, key = `pr_key_${this.id()}`): ApiKeyRecord {
     if (!this.workspaces.has(workspaceId)) throw new Error(`no workspace ${workspaceId}`)
-    const record = { key, workspace_id: workspaceId, scopes: [...scopes], user_id: `user_${this.id()}` }
+    const record = { key, workspace_id: workspaceId, scopes: [...scopes], user_id: this.id() }
     this.apiKeys.set(key, record)
     return record
   }
@@ -85,20 +106,18 @@ export class MockState {
       created_at: now,
       updated_at: now,
     }
-    this.agents.set(agent.id, agent)
+    this.agents.add(agent)
     return agent
   }
 
-  /** Adds a version; names it "N.0.0" when no name is given; makes it current unless told not to. */
-  addVersion(agent: AgentRecord, fields: {
-    config: AgentConfig
-    version?: string | undefined
-    message?: string | undefined
-    input_schema?: JsonObject | undefined
-    output_schema?: JsonObject | undefined
-    set_current?: boolean | undefined
-  }): VersionRecord {
-    const count = [...this.versions.values()].filter((version) => version.agent_id === agent.id).length
+  /**
+   * Adds a version; names it "N.0.0" when no name is given; makes it current unless told not
+   * to. Throws a TypeError for a config the mock could not run (checked before anything is stored).
+   */
+  addVersion(agent: AgentRecord, fields: VersionFields): VersionRecord {
+    const problem = configProblem(fields.config)
+    if (problem !== undefined) throw new TypeError(problem)
+    const count = this.versions.list(agent.id, {}, { offset: 0, limit: 0 }).total
     const version: VersionRecord = {
       id: this.id(),
       agent_id: agent.id,
@@ -109,17 +128,20 @@ export class MockState {
       message: fields.message ?? null,
       created_at: this.now(),
     }
-    this.versions.set(version.id, version)
-    if (fields.set_current ?? true) {
-      agent.current_version_id = version.id
-      agent.updated_at = version.created_at
-    }
+    this.versions.add(version)
+    if (fields.set_current ?? true) this.promote(agent, version)
     return version
+  }
+
+  /** Makes a version the one an agent runs. */
+  promote(agent: AgentRecord, version: VersionRecord): void {
+    this.agents.update(agent, { current_version_id: version.id, updated_at: this.now() })
   }
 
   /**
    * Runs an agent. With `approval_required`, the output is held back, an approval request is
-   * created and the execution waits at `awaiting_approval`; otherwise it completes.
+   * created and the execution waits at `awaiting_approval`; otherwise it completes. Everything
+   * is computed before anything is stored, so a run is stored whole or not at all.
    */
   execute(agent: AgentRecord, version: VersionRecord, fields: { input: JsonObject; session_id?: string | undefined }): ExecutionRecord {
     const now = this.now()
@@ -131,29 +153,33 @@ export class MockState {
       agent_id: agent.id,
       agent_version_id: version.id,
       workspace_id: agent.workspace_id,
-      session_id: fields.session_id ?? null,
+      session_id: fields.session_id ?? this.id(),
       status: gated ? 'awaiting_approval' : 'completed',
       input: fields.input,
       output: gated ? null : output,
       pending_output: gated ? output : null,
-      error: null,
+      error: '',
       token_usage: { prompt_tokens: 42, completion_tokens: 17, total_tokens: 59 },
       cost: 0.00059,
       duration_ms: 840,
-      trace_id: `trace_${this.id()}`,
+      trace_id: this.id(),
       started_at: now,
       completed_at: gated ? null : now,
       created_at: now,
     }
-    this.executions.set(execution.id, execution)
-    if (gated) this.#openApproval(execution, config)
+    const approval = gated ? this.#approvalFor(execution, config) : undefined
+    this.executions.add(execution)
+    if (approval === undefined) return execution
+    this.approvals.add(approval)
+    if (approval.expires_at !== null) this.#expiring.add(approval, Date.parse(approval.expires_at))
+    this.#fire('execution.awaiting_approval', approval)
     return execution
   }
 
-  #openApproval(execution: ExecutionRecord, config: AgentConfig): void {
+  #approvalFor(execution: ExecutionRecord, config: AgentConfig): ApprovalRecord {
     const checkpoint = config.checkpoint_name ?? config.approval_checkpoint_name ?? 'default'
     const expiresIn = config['approval_expires_in_seconds']
-    const approval: ApprovalRecord = {
+    return {
       id: this.id(),
       execution_id: execution.id,
       agent_id: execution.agent_id,
@@ -166,11 +192,7 @@ export class MockState {
       expires_at: typeof expiresIn === 'number' ? new Date(this.#env.clock().getTime() + expiresIn * 1000).toISOString() : null,
       reason: null,
       created_at: execution.created_at,
-      sequence: ++this.#sequence,
     }
-    this.approvals.set(approval.id, approval)
-    if (approval.expires_at !== null) this.#expiring.add(approval)
-    this.#fire('execution.awaiting_approval', approval)
   }
 
   /** Applies a decision to a pending approval and finishes its execution accordingly. */
@@ -178,11 +200,11 @@ export class MockState {
     this.expireDue()
     if (approval.status !== 'pending') return { ok: false, reason: 'already_decided' }
     const now = this.now()
-    Object.assign(approval, { status: decision, decided_by: decidedBy, decided_at: now, reason: reason ?? null })
+    this.approvals.update(approval, { status: decision, decided_by: decidedBy, decided_at: now, reason: reason ?? null })
     const execution = this.executions.get(approval.execution_id)
     if (execution) {
       const approved = decision === 'approved'
-      Object.assign(execution, {
+      this.executions.update(execution, {
         status: approved ? 'completed' : 'rejected',
         output: approved ? execution.pending_output : null,
         pending_output: null,
@@ -195,18 +217,13 @@ export class MockState {
 
   /** Expires every pending approval whose `expires_at` has passed; its execution fails. */
   expireDue(): void {
-    const now = this.#env.clock().getTime()
-    for (const approval of this.#expiring) {
-      if (approval.status !== 'pending' || approval.expires_at === null) {
-        this.#expiring.delete(approval)
-        continue
-      }
-      if (Date.parse(approval.expires_at) > now) continue
-      this.#expiring.delete(approval)
-      approval.status = 'expired'
+    for (const approval of this.#expiring.takeDue(this.#env.clock().getTime())) {
+      // Decided since it was queued: nothing to expire.
+      if (approval.status !== 'pending') continue
+      this.approvals.update(approval, { status: 'expired' })
       const execution = this.executions.get(approval.execution_id)
       if (execution) {
-        Object.assign(execution, { status: 'failed', error: 'approval expired', pending_output: null, completed_at: this.now() })
+        this.executions.update(execution, { status: 'failed', error: 'approval expired', pending_output: null, completed_at: this.now() })
       }
       this.#fire('approval.expired', approval)
     }

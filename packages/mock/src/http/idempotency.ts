@@ -1,4 +1,7 @@
-import type { MiddlewareHandler } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { Dialect } from './dialect.js'
+import type { MockEnv } from './env.js'
+import { MockFailure, invalid } from './failure.js'
 
 interface Remembered {
   /** The request body the key was first used with. */
@@ -11,22 +14,25 @@ interface Remembered {
  * Stripe-style idempotency for POSTs: the first request with an `Idempotency-Key` is handled
  * and its answer remembered; a repeat with the same key and body gets the same answer without
  * acting again; the same key with a different body is refused (422); a repeat while the first
- * is still in flight is a 409. Keys are scoped to the API key that sent them.
+ * is still in flight is a 409. A key is scoped to the API key, the method and the path: the
+ * same key sent to another approval is a new request, never another resource's answer.
+ *
+ * It runs after `authenticate` and the body limit, so it only ever buffers bounded bodies of
+ * known callers. The emulator dialect ignores the header, as the emulator does.
  */
-export function idempotency(): MiddlewareHandler {
+export function idempotency(dialect: Dialect) {
   const remembered = new Map<string, Remembered>()
-  return async (c, next) => {
+  return createMiddleware<MockEnv>(async (c, next) => {
     const key = c.req.header('idempotency-key')
-    if (c.req.method !== 'POST' || key === undefined) return next()
-    const scope = `${c.req.header('x-api-key') ?? ''}\u0000${key}`
-    const body = await c.req.raw.clone().text()
+    if (!dialect.idempotency || c.req.method !== 'POST' || key === undefined) return next()
+    if (key.trim() === '') throw invalid('Idempotency-Key must not be empty: send a unique value per operation, or no header')
+    const scope = [c.var.apiKey.key, c.req.method, c.req.path, key].join('\u0000')
+    const body = await c.req.text()
     const previous = remembered.get(scope)
     if (previous !== undefined) {
-      if (previous.body !== body) {
-        return c.json({ error: { code: 'idempotency_key_reused', message: 'this Idempotency-Key was used with a different body' } }, 422)
-      }
+      if (previous.body !== body) throw new MockFailure(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different body')
       if (previous.response === undefined) {
-        return c.json({ error: { code: 'request_in_progress', message: 'a request with this Idempotency-Key is still in progress' } }, 409)
+        throw new MockFailure(409, 'request_in_progress', 'a request with this Idempotency-Key is still in progress')
       }
       const { status, headers, body: answer } = previous.response
       return new Response(answer, { status, headers: [...headers, ['idempotent-replayed', 'true']] })
@@ -34,12 +40,12 @@ export function idempotency(): MiddlewareHandler {
     const entry: Remembered = { body, response: undefined }
     remembered.set(scope, entry)
     await next()
-    // Only answers that acted are worth replaying; a rejected request may be retried afresh.
-    if (c.res.status >= 500 || c.res.status === 401 || c.res.status === 429) {
+    // Only answers that acted (or refused for good) are worth replaying; a 5xx or 429 may be
+    // retried afresh. A thrown failure is already rendered into `c.res` here.
+    if (c.res.status >= 500 || c.res.status === 429) {
       remembered.delete(scope)
       return
     }
-    const answer = await c.res.clone().text()
-    entry.response = { status: c.res.status, headers: [...c.res.headers], body: answer }
-  }
+    entry.response = { status: c.res.status, headers: [...c.res.headers], body: await c.res.clone().text() }
+  })
 }

@@ -1,4 +1,6 @@
-import type { Quirks, MockFailure } from './dialect.js'
+import type { ListSlice, ListWindow } from '../domain/query.js'
+import type { Dialect } from './dialect.js'
+import { invalid } from './failure.js'
 
 /** A page request, checked. */
 export interface PageRequest {
@@ -7,40 +9,50 @@ export interface PageRequest {
 }
 
 const DEFAULT_LIMIT = 20
+const MAX_LIMIT = 100
 
 /**
- * Reads `page` and `limit` from a query. A value that is not a positive integer is a 400; a
- * limit over 100 is a 400 in the standard dialect and silently reset to 20 by the emulator.
+ * Reads `page` and `limit` from a query. A limit over 100 is reset to 20, as the emulator does
+ * (the contract caps pages at 100 and says no more). A value that is not a positive integer
+ * (or past 2^53) is a 400 in the strict dialects; the emulator falls back to page 1 and 20.
  */
-export function readPageRequest(query: URLSearchParams, quirks: Quirks): PageRequest | MockFailure {
+export function readPageRequest(query: URLSearchParams, dialect: Dialect): PageRequest {
   const page = readPositiveInt(query.get('page'), 1)
   const limit = readPositiveInt(query.get('limit'), DEFAULT_LIMIT)
-  if (page === undefined) return invalid('page must be a positive integer')
-  if (limit === undefined) return invalid('limit must be a positive integer')
-  if (limit > 100) return quirks === 'emulator' ? { page, limit: DEFAULT_LIMIT } : invalid('limit must be at most 100')
-  return { page, limit }
+  if (dialect.strictPaging) {
+    if (page === undefined) throw invalid('page must be a positive integer')
+    if (limit === undefined) throw invalid('limit must be a positive integer')
+  }
+  const checkedLimit = limit ?? DEFAULT_LIMIT
+  return { page: page ?? 1, limit: checkedLimit > MAX_LIMIT ? DEFAULT_LIMIT : checkedLimit }
 }
 
-/**
- * Cuts one page out of a list and describes it in the dialect's meta spelling. Only the page's
- * items are turned into response objects, so a page costs the same however long the list.
- */
-export function paginate<T, Wire>(items: readonly T[], request: PageRequest, quirks: Quirks, toWire: (item: T) => Wire) {
-  const start = (request.page - 1) * request.limit
-  const totalPages = Math.ceil(items.length / request.limit)
-  const meta = { total: items.length, page: request.page, limit: request.limit }
+/** The part of a list a page request covers. */
+export function pageWindow(request: PageRequest): ListWindow {
+  return { offset: (request.page - 1) * request.limit, limit: request.limit }
+}
+
+/** A list answer: the page's items and its meta in the dialect's spelling. */
+export function listBody<T, Wire>(slice: ListSlice<T>, request: PageRequest, dialect: Dialect, toWire: (item: T) => Wire) {
   return {
-    data: items.slice(start, start + request.limit).map(toWire),
-    meta: quirks === 'emulator' ? { ...meta, total_pages: totalPages } : { ...meta, pages: totalPages },
+    data: slice.items.map(toWire),
+    meta: { total: slice.total, page: request.page, limit: request.limit, [dialect.pagesKey]: Math.ceil(slice.total / request.limit) },
   }
 }
 
 function readPositiveInt(value: string | null, fallback: number): number | undefined {
   if (value === null) return fallback
+  if (!/^\d{1,16}$/.test(value)) return undefined
   const number = Number(value)
-  return /^\d+$/.test(value) && number >= 1 ? number : undefined
+  return Number.isSafeInteger(number) && number >= 1 ? number : undefined
 }
 
-function invalid(message: string): MockFailure {
-  return { status: 400, code: 'validation_error', message }
+/** The filters of a list present in its query, by name. */
+export function readFilters<Field extends string>(query: URLSearchParams, fields: readonly Field[]): Partial<Record<Field, string>> {
+  const filters: Partial<Record<Field, string>> = {}
+  for (const field of fields) {
+    const value = query.get(field)
+    if (value !== null) filters[field] = value
+  }
+  return filters
 }

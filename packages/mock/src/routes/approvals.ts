@@ -1,60 +1,49 @@
-import { DECISIONS, type Decision } from '@signoff/schemas'
-import type { Hono } from 'hono'
-import { authenticate, fail, isFailure, notFound, readJsonObject, type RouteContext } from '../http/context.js'
-import { ALREADY_DECIDED } from '../http/dialect.js'
-import { paginate, readPageRequest } from '../http/pagination.js'
-import { approvalWire, newestFirst } from '../http/wire.js'
+import { createMiddleware } from 'hono/factory'
+import { findApproval, listApprovals } from '../domain/query.js'
+import { approvalWire } from '../domain/wire.js'
+import { jsonBody } from '../http/body.js'
+import type { MockEnv } from '../http/env.js'
+import { ALREADY_DECIDED, MockFailure, found } from '../http/failure.js'
+import { listBody, pageWindow, readFilters, readPageRequest } from '../http/pagination.js'
+import { DecideBodySchema, EmulatorDecideBodySchema, decideMessage } from './bodies.js'
+import { guard, type RouteContext } from './context.js'
 
 /** GET /approvals, GET /approvals/:id, POST /approvals/:id/decide. */
-export function approvalRoutes(app: Hono, route: RouteContext): void {
-  const { state } = route
+export function approvalRoutes(route: RouteContext): void {
+  const { app, state, dialect } = route
+  const approvalOf = (id: string, workspaceId: string) => found(findApproval(state, id, workspaceId), 'approval')
+  // A second decision: the emulator answers 400, the REST norm is 409.
+  const alreadyDecided = () => new MockFailure(dialect.conflictStatus, 'conflict', ALREADY_DECIDED)
 
-  app.get('/approvals', (c) => {
-    const key = authenticate(c, route, 'approvals:read')
-    if (isFailure(key)) return fail(c, route, key)
-    state.expireDue()
+  app.get('/api/v1/approvals', guard(route, 'GET', '/api/v1/approvals', 'approvals:read'), (c) => {
     const query = new URL(c.req.url).searchParams
-    const page = readPageRequest(query, route.quirks)
-    if (isFailure(page)) return fail(c, route, page)
-    const filters = ['status', 'agent_id', 'checkpoint_name', 'execution_id'] as const
-    const approvals = [...state.approvals.values()]
-      .filter((approval) => approval.workspace_id === key.workspace_id)
-      .filter((approval) => filters.every((field) => query.get(field) === null || approval[field] === query.get(field)))
-      .sort(newestFirst)
-    return c.json(paginate(approvals, page, route.quirks, approvalWire))
+    const page = readPageRequest(query, dialect)
+    const filter = readFilters(query, ['status', 'agent_id', 'checkpoint_name', 'execution_id'])
+    return c.json(listBody(listApprovals(state, c.var.apiKey.workspace_id, filter, pageWindow(page)), page, dialect, approvalWire))
   })
 
-  const findApproval = (id: string, workspaceId: string) => {
-    const approval = state.approvals.get(id)
-    return approval?.workspace_id === workspaceId ? approval : undefined
-  }
-
-  app.get('/approvals/:id', (c) => {
-    const key = authenticate(c, route, 'approvals:read')
-    if (isFailure(key)) return fail(c, route, key)
-    state.expireDue()
-    const approval = findApproval(c.req.param('id'), key.workspace_id)
-    return approval ? c.json({ data: approvalWire(approval) }) : fail(c, route, notFound('approval'))
+  app.get('/api/v1/approvals/:id', guard(route, 'GET', '/api/v1/approvals/:id', 'approvals:read'), (c) => {
+    return c.json({ data: approvalWire(approvalOf(c.req.param('id'), c.var.apiKey.workspace_id)) })
   })
 
-  app.post('/approvals/:id/decide', async (c) => {
-    const key = authenticate(c, route, 'approvals:write')
-    if (isFailure(key)) return fail(c, route, key)
-    const approval = findApproval(c.req.param('id'), key.workspace_id)
-    if (approval === undefined) return fail(c, route, notFound('approval'))
-    const body = await readJsonObject(c)
-    if (isFailure(body)) return fail(c, route, body)
-    const { decision, reason } = body
-    if (!(DECISIONS as readonly unknown[]).includes(decision)) {
-      return fail(c, route, { status: 400, code: 'validation_error', message: 'decision must be "approved" or "rejected"' })
-    }
-    if (reason !== undefined && reason !== null && typeof reason !== 'string') {
-      return fail(c, route, { status: 400, code: 'validation_error', message: 'reason must be a string' })
-    }
-    const outcome = state.decide(approval, decision as Decision, key.user_id, reason ?? undefined)
-    if (outcome.ok) return c.json({ data: approvalWire(outcome.approval) })
-    // A second decision: the emulator answers 400, the REST norm is 409.
-    const status = route.quirks === 'emulator' ? 400 : 409
-    return fail(c, route, { status, code: 'conflict', message: ALREADY_DECIDED })
+  // The emulator looks at the approval before it reads the body: a decided approval is
+  // "already decided" whatever the body says.
+  const emulatorOrder = createMiddleware<MockEnv>(async (c, next) => {
+    if (dialect.emulatorErrors && approvalOf(c.req.param('id') ?? '', c.var.apiKey.workspace_id).status !== 'pending') throw alreadyDecided()
+    await next()
   })
+
+  app.post(
+    '/api/v1/approvals/:id/decide',
+    guard(route, 'POST', '/api/v1/approvals/:id/decide', 'approvals:write'),
+    emulatorOrder,
+    jsonBody(dialect, { schema: DecideBodySchema, emulator: { schema: EmulatorDecideBodySchema, message: decideMessage } }),
+    (c) => {
+      const approval = approvalOf(c.req.param('id'), c.var.apiKey.workspace_id)
+      const { decision, reason } = c.req.valid('json')
+      const outcome = state.decide(approval, decision, c.var.apiKey.user_id, reason)
+      if (!outcome.ok) throw alreadyDecided()
+      return c.json({ data: approvalWire(outcome.approval) })
+    },
+  )
 }

@@ -1,45 +1,30 @@
-import type { Hono } from 'hono'
-import { authenticate, fail, isFailure, notFound, type RouteContext } from '../http/context.js'
-import { paginate, readPageRequest } from '../http/pagination.js'
-import { approvalWire, executionWire } from '../http/wire.js'
+import { findExecution, listExecutions, pendingApprovalOf } from '../domain/query.js'
+import { approvalWire, executionWire } from '../domain/wire.js'
+import { MockFailure, found } from '../http/failure.js'
+import { listBody, pageWindow, readFilters, readPageRequest } from '../http/pagination.js'
+import { guard, type RouteContext } from './context.js'
 
 /** GET /executions, GET /executions/:id, GET /executions/:id/pending-approval. */
-export function executionRoutes(app: Hono, route: RouteContext): void {
-  const { state } = route
+export function executionRoutes(route: RouteContext): void {
+  const { app, state, dialect } = route
+  const executionOf = (id: string, workspaceId: string) => found(findExecution(state, id, workspaceId), 'execution')
 
-  app.get('/executions', (c) => {
-    const key = authenticate(c, route, 'executions:read')
-    if (isFailure(key)) return fail(c, route, key)
-    state.expireDue()
+  app.get('/api/v1/executions', guard(route, 'GET', '/api/v1/executions', 'executions:read'), (c) => {
     const query = new URL(c.req.url).searchParams
-    const page = readPageRequest(query, route.quirks)
-    if (isFailure(page)) return fail(c, route, page)
-    const filters = ['agent_id', 'session_id', 'status'] as const
-    const executions = [...state.executions.values()]
-      .filter((execution) => execution.workspace_id === key.workspace_id)
-      .filter((execution) => filters.every((field) => query.get(field) === null || execution[field] === query.get(field)))
-      .reverse()
-    return c.json(paginate(executions, page, route.quirks, executionWire))
+    const page = readPageRequest(query, dialect)
+    const filter = readFilters(query, ['agent_id', 'session_id', 'status'])
+    return c.json(listBody(listExecutions(state, c.var.apiKey.workspace_id, filter, pageWindow(page)), page, dialect, executionWire))
   })
 
-  app.get('/executions/:id', (c) => {
-    const key = authenticate(c, route, 'executions:read')
-    if (isFailure(key)) return fail(c, route, key)
-    state.expireDue()
-    const execution = state.executions.get(c.req.param('id'))
-    if (execution?.workspace_id !== key.workspace_id) return fail(c, route, notFound('execution'))
-    return c.json({ data: executionWire(execution) })
+  app.get('/api/v1/executions/:id', guard(route, 'GET', '/api/v1/executions/:id', 'executions:read'), (c) => {
+    return c.json({ data: executionWire(executionOf(c.req.param('id'), c.var.apiKey.workspace_id)) })
   })
 
-  app.get('/executions/:id/pending-approval', (c) => {
-    const key = authenticate(c, route, 'executions:read')
-    if (isFailure(key)) return fail(c, route, key)
-    state.expireDue()
-    const execution = state.executions.get(c.req.param('id'))
-    if (execution?.workspace_id !== key.workspace_id) return fail(c, route, notFound('execution'))
-    const approval = [...state.approvals.values()].find(
-      (candidate) => candidate.execution_id === execution.id && candidate.status === 'pending',
-    )
-    return approval ? c.json({ data: approvalWire(approval) }) : fail(c, route, notFound('pending approval'))
+  const pendingPath = '/api/v1/executions/:id/pending-approval'
+  app.get(pendingPath, guard(route, 'GET', pendingPath, 'executions:read'), (c) => {
+    const approval = pendingApprovalOf(state, executionOf(c.req.param('id'), c.var.apiKey.workspace_id))
+    // The emulator's words for an execution with nothing to decide.
+    if (approval === undefined) throw new MockFailure(404, 'not_found', 'no pending approval for this execution')
+    return c.json({ data: approvalWire(approval) })
   })
 }

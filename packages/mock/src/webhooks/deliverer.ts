@@ -80,6 +80,7 @@ export class WebhookDeliverer {
 
   /** Queues an event for every endpoint that wants it and sends the first attempts at once. */
   enqueue(event: MockEvent): void {
+    if (this.#endpoints.size === 0) return
     const body = JSON.stringify(event)
     for (const endpoint of this.#endpoints.values()) {
       if (endpoint.events !== undefined && !endpoint.events.has(event.type)) continue

@@ -1,3 +1,5 @@
+import { createMiddleware } from 'hono/factory'
+import type { MockEnv } from '../http/env.js'
 import type { FaultInjector } from './injector.js'
 import { isAfterStateChange, type AfterStateChangeFault, type FaultKind } from './kinds.js'
 
@@ -7,24 +9,30 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const injected = { 'x-signoff-mock-fault': 'injected' }
 
 /**
- * Wraps the mock's request handler with fault injection. A dropped connection is answered
- * with `Response.error()`: MSW turns it into a network error, and the Node server into a
- * destroyed socket.
+ * Injects the configured faults. A dropped connection is asked of the transport
+ * (`c.env.dropConnection()`), which knows how to drop one; the placeholder answer returned
+ * here never reaches the caller.
  */
-export function withFaults(handle: (request: Request) => Promise<Response>, injector: FaultInjector) {
-  return async (request: Request): Promise<Response> => {
-    const kind = injector.draw(request.method, new URL(request.url).pathname)
-    if (kind === undefined) return handle(request)
-    if (isAfterStateChange(kind)) return spoil(kind, await handle(request))
+export function faults(injector: FaultInjector) {
+  return createMiddleware<MockEnv>(async (c, next) => {
+    const kind = injector.draw(c.req.method, c.req.path)
+    if (kind === undefined) return next()
     if (kind === 'slow') {
       await pause(injector.slowMs)
-      return handle(request)
+      return next()
     }
-    return refuse(kind)
-  }
+    if (!isAfterStateChange(kind)) {
+      if (kind !== 'reset') return refuse(kind)
+      c.env.dropConnection()
+      return c.body(null, 502)
+    }
+    await next()
+    if (kind === 'lost_response') c.env.dropConnection()
+    else c.res = await spoil(kind, c.res)
+  })
 }
 
-function refuse(kind: Exclude<FaultKind, AfterStateChangeFault | 'slow'>): Response {
+function refuse(kind: Exclude<FaultKind, AfterStateChangeFault | 'slow' | 'reset'>): Response {
   const json = (status: number, headers: Record<string, string> = {}) =>
     Response.json({ error: { code: 'injected_fault', message: `injected ${kind}` } }, { status, headers: { ...injected, ...headers } })
   switch (kind) {
@@ -41,13 +49,10 @@ function refuse(kind: Exclude<FaultKind, AfterStateChangeFault | 'slow'>): Respo
         status: 502,
         headers: { ...injected, 'content-type': 'text/html' },
       })
-    case 'reset':
-      return Response.error()
   }
 }
 
-async function spoil(kind: AfterStateChangeFault, response: Response): Promise<Response> {
-  if (kind === 'lost_response') return Response.error()
+async function spoil(kind: Exclude<AfterStateChangeFault, 'lost_response'>, response: Response): Promise<Response> {
   const text = await response.text()
   const body = kind === 'truncated' ? text.slice(0, Math.floor(text.length / 2)) : 'OK'
   const type = kind === 'truncated' ? (response.headers.get('content-type') ?? 'application/json') : 'text/plain'
