@@ -39,7 +39,7 @@ describe('transport: what the client does with what servers really send', () => 
     )
     const found = await api.client().approvals.get(ID)
     expect(found.status).toBe('escalated')
-    expect(found['priority']).toBe('high')
+    expect((found as Record<string, unknown>)['priority']).toBe('high')
   })
 
   it('a response that breaks the contract is a ResponseValidationError naming the field', async () => {
