@@ -18,15 +18,17 @@ import {
 import { deferred, type ApiPromise } from '../core/api-promise.js'
 import { readArguments, readIdArgument } from '../core/arguments.js'
 import { expectAskedFor } from '../core/asked-for.js'
-import type { Http } from '../core/http.js'
+import { Http } from '../core/http.js'
+import { resolveOptions, type ClientOptions } from '../core/options.js'
 import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
 import type { RequestOptions } from '../core/request-options.js'
 
-const AgentEnvelope = dataEnvelope(AgentSchema)
-const AgentListEnvelope = listEnvelope(AgentSchema)
-const VersionEnvelope = dataEnvelope(AgentVersionSchema)
-const ExecutionEnvelope = dataEnvelope(ExecutionSchema)
+// Pure: an app that never calls this resource leaves these schemas out of its bundle.
+const AgentEnvelope = /* @__PURE__ */ dataEnvelope(AgentSchema)
+const AgentListEnvelope = /* @__PURE__ */ listEnvelope(AgentSchema)
+const VersionEnvelope = /* @__PURE__ */ dataEnvelope(AgentVersionSchema)
+const ExecutionEnvelope = /* @__PURE__ */ dataEnvelope(ExecutionSchema)
 
 /** A new version's fields, for the positional form `create_version(agent_id, { config })`. */
 export type CreateVersionBody = Omit<CreateVersionParams, 'agent_id'>
@@ -38,9 +40,16 @@ export type ExecuteBody = Omit<ExecuteParams, 'agent_id'>
 export class Agents {
   readonly #http: Http
 
-  /** @internal */
-  constructor(http: Http) {
-    this.#http = http
+  /**
+   * Creates the resource on its own, for an app that needs only it (a bundle then carries
+   * nothing of the other resources): `new Agents({ apiKey, baseUrl })`. `new Signoff()` builds
+   * every resource over one shared transport instead.
+   */
+  constructor(options?: ClientOptions)
+  /** @internal Built by `Signoff` over its shared transport. */
+  constructor(transport: Http)
+  constructor(options: ClientOptions | Http = {}) {
+    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
   }
 
   /** Lists agents. Await it for one page; iterate it with `for await` for every agent. */

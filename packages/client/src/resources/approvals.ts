@@ -12,14 +12,16 @@ import {
 import { deferred, type ApiPromise } from '../core/api-promise.js'
 import { readArguments, readIdArgument } from '../core/arguments.js'
 import { expectAskedFor } from '../core/asked-for.js'
-import type { Http } from '../core/http.js'
+import { Http } from '../core/http.js'
+import { resolveOptions, type ClientOptions } from '../core/options.js'
 import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
 import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
 import { reconcileDecision } from './reconcile-decision.js'
 
-const ApprovalEnvelope = dataEnvelope(ApprovalRequestSchema)
-const ApprovalListEnvelope = listEnvelope(ApprovalRequestSchema)
+// Pure: an app that never calls this resource leaves these schemas out of its bundle.
+const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
+const ApprovalListEnvelope = /* @__PURE__ */ listEnvelope(ApprovalRequestSchema)
 
 /** The decision and optional reason, for the positional form `decide(id, { decision })`. */
 export type DecideBody = Omit<DecideParams, 'approval_id'>
@@ -29,9 +31,16 @@ export type DecideBody = Omit<DecideParams, 'approval_id'>
 export class Approvals {
   readonly #http: Http
 
-  /** @internal */
-  constructor(http: Http) {
-    this.#http = http
+  /**
+   * Creates the resource on its own, for an app that needs only it (a bundle then carries
+   * nothing of the other resources): `new Approvals({ apiKey, baseUrl })`. `new Signoff()` builds
+   * every resource over one shared transport instead.
+   */
+  constructor(options?: ClientOptions)
+  /** @internal Built by `Signoff` over its shared transport. */
+  constructor(transport: Http)
+  constructor(options: ClientOptions | Http = {}) {
+    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
   }
 
   /**

@@ -12,23 +12,32 @@ import {
 import { deferred, type ApiPromise } from '../core/api-promise.js'
 import { readIdArgument } from '../core/arguments.js'
 import { expectAskedFor } from '../core/asked-for.js'
-import type { Http } from '../core/http.js'
+import { Http } from '../core/http.js'
+import { resolveOptions, type ClientOptions } from '../core/options.js'
 import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
 import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
 import type { RequestOptions } from '../core/request-options.js'
 
-const ExecutionEnvelope = dataEnvelope(ExecutionSchema)
-const ExecutionListEnvelope = listEnvelope(ExecutionSchema)
-const ApprovalEnvelope = dataEnvelope(ApprovalRequestSchema)
+// Pure: an app that never calls this resource leaves these schemas out of its bundle.
+const ExecutionEnvelope = /* @__PURE__ */ dataEnvelope(ExecutionSchema)
+const ExecutionListEnvelope = /* @__PURE__ */ listEnvelope(ExecutionSchema)
+const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
 
 /** Runs of agents and the approvals they wait for. Reached as `client.executions`. */
 export class Executions {
   readonly #http: Http
 
-  /** @internal */
-  constructor(http: Http) {
-    this.#http = http
+  /**
+   * Creates the resource on its own, for an app that needs only it (a bundle then carries
+   * nothing of the other resources): `new Executions({ apiKey, baseUrl })`. `new Signoff()` builds
+   * every resource over one shared transport instead.
+   */
+  constructor(options?: ClientOptions)
+  /** @internal Built by `Signoff` over its shared transport. */
+  constructor(transport: Http)
+  constructor(options: ClientOptions | Http = {}) {
+    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
   }
 
   /** Lists executions. Await it for one page; iterate it with `for await` for every execution. */

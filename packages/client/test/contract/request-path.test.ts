@@ -1,8 +1,11 @@
 import { http, HttpResponse, delay } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
+  Agents,
+  Approvals,
   ConflictError,
   ConnectionError,
+  Executions,
   InvalidRequestError,
   ResponseValidationError,
   TimeoutError,
@@ -133,5 +136,15 @@ describe('one request path: responses, per-call options, parsing, causes', () =>
     const error = await api.client().approvals.decide(pending.id, { decision: 'approved' }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect((error as Error).message).toContain('data.id')
+  })
+
+  it('a resource built alone works like the one on the client', async () => {
+    const pending = await pendingApproval()
+    const approvals = new Approvals({ apiKey: api.mock.store.defaults.apiKey, baseUrl: BASE_URL, dangerouslyAllowBrowser: true })
+    expect((await approvals.list({ status: 'pending' })).data.map((item) => item.id)).toEqual([pending.id])
+    expect((await approvals.decide(pending.id, { decision: 'approved' })).status).toBe('approved')
+    const executions = new Executions({ apiKey: api.mock.store.defaults.apiKey, baseUrl: BASE_URL, dangerouslyAllowBrowser: true })
+    expect((await executions.get(pending.execution_id)).status).toBe('completed')
+    expect(() => new Agents({ baseUrl: 'localhost:4010' })).toThrow(InvalidRequestError)
   })
 })
