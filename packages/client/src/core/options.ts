@@ -142,6 +142,9 @@ function checkBaseUrl(baseUrl: unknown): string | undefined {
     return 'baseUrl must not have a query (?…): request paths are added after the base path, and a query would be dropped. Send what it carries in headers instead'
   }
   if (url.hash !== '' || baseUrl.includes('#')) return 'baseUrl must not have a fragment (#…)'
+  if (url.username !== '' || url.password !== '') {
+    return 'baseUrl must not hold a user name or password (fetch refuses such URLs): send credentials in headers instead'
+  }
   return undefined
 }
 

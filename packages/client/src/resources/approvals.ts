@@ -82,7 +82,7 @@ export class Approvals {
       const { params, options: opts } = readIdArgument(operation, ApprovalIdParamsSchema, 'approval_id', approval_id, options)
       return this.#http.get({
         operation, path: path`approvals/${params.approval_id}`, schema: ApprovalEnvelope, options: opts,
-        accept: async (approval) => expectAskedFor(operation, 'id', params.approval_id, await checkPayload(operation, approval, opts.payloadSchema), approval.id),
+        accept: theApproval(operation, params.approval_id, opts.payloadSchema),
       })
     })
   }
@@ -119,11 +119,18 @@ export class Approvals {
       const opts = read.options
       return this.#http.post({
         operation, path: path`approvals/${approval_id}/decide`, json: decision, schema: ApprovalEnvelope, options: opts,
-        accept: async (approval) => expectAskedFor(operation, 'id', approval_id, await checkPayload(operation, approval, opts.payloadSchema), approval.id),
+        accept: theApproval(operation, approval_id, opts.payloadSchema),
         recover: (error, retries) => reconcileDecision({ error, retries, decision, readBack: () => this.get(approval_id, readBackOptions(opts)).withResponse() }),
       })
     })
   }
+}
+
+// What get and decide return: the approval asked for (not another one a server replayed),
+// its payload checked by the caller's schema.
+function theApproval<S extends PayloadSchema | undefined>(operation: string, approval_id: string, schema: S | undefined) {
+  return async (approval: ApprovalRequest): Promise<ApprovalRequest<PayloadOf<S>>> =>
+    expectAskedFor(operation, 'id', approval_id, await checkPayload(operation, approval, schema), approval.id)
 }
 
 // The read-back keeps the caller's signal, timeout, headers and payload schema; it is a GET,

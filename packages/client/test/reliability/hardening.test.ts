@@ -45,6 +45,7 @@ describe('client hardening', () => {
     ['a fragment', 'https://gateway.example/promptrails#part', /baseUrl must not have a fragment/],
     ['no scheme', 'localhost:4010', /starting with https:\/\/ or http:\/\//],
     ['another scheme', 'ftp://api.example', /starting with https:\/\/ or http:\/\//],
+    ['credentials', 'https://user:code=abc@gateway.example', /baseUrl must not hold a user name or password/],
   ])('a baseUrl with %s is refused, naming baseUrl but not its value', (_name, baseUrl, message) => {
     const error = constructionError({ baseUrl })
     expect(error.message).toMatch(message)
