@@ -10,7 +10,7 @@ export interface RequestOptions {
   /**
    * The `Idempotency-Key` of a POST (create_version, execute, decide). Every retry of one call
    * reuses its key; pass your own to make your own repeats of a call safe too (for example a
-   * job id, so a job that restarts cannot run an agent twice). Must not be empty.
+   * job id, so a job that restarts cannot run an agent twice). 1 to 255 characters, not blank.
    * @defaultValue a random UUID per call
    */
   idempotencyKey?: string | undefined
