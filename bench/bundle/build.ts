@@ -14,6 +14,7 @@ export interface App {
 /** The apps compared against the plain-fetch baseline. */
 export const CLIENT_APPS: readonly App[] = [
   { name: 'list', label: '(a) approvals.list' },
+  { name: 'list-only', label: "(a') approvals.list, the resource alone" },
   { name: 'list-decide', label: '(b) list + decide' },
   { name: 'list-decide-verify', label: '(c) list + decide + webhooks.verify' },
   { name: 'plain-fetch', label: '(d) plain fetch, no validation (baseline)' },
@@ -31,6 +32,8 @@ export const ZOD_APPS: readonly App[] = [
 export interface Bundle {
   raw: number
   gzipped: number
+  /** The minified code itself. */
+  code: string
   /** Every input file esbuild read, as the metafile names them (`node:…` for Node built-ins). */
   inputs: string[]
   /** The minified bytes each input left in the bundle, after tree-shaking. */
@@ -55,6 +58,7 @@ export async function bundle(name: string): Promise<Bundle> {
   if (output === undefined || meta === undefined) throw new Error(`esbuild wrote nothing for ${name}`)
   return {
     raw: output.contents.byteLength,
+    code: output.text,
     gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
     inputs: Object.keys(result.metafile.inputs),
     bytesByInput: new Map(Object.entries(meta.inputs).map(([file, input]) => [file, input.bytesInOutput])),

@@ -30,8 +30,19 @@ describe('browser bundles', () => {
     expect(get('list').raw).toBeLessThan(get('list-decide-verify').raw)
   })
 
+  it('an app importing the approvals resource alone carries no webhook verifier and no agents resource', () => {
+    // Strings only the verifier and the agents resource hold; the full client's bundle shows
+    // the check can tell.
+    const markers = ['webhook-signature', 'agents.create_version', 'agents.execute']
+    for (const marker of markers) {
+      expect(get('list-only').code).not.toContain(marker)
+      expect(get('list-decide-verify').code).toContain(marker)
+    }
+    expect(get('list-only').raw).toBeLessThan(get('list').raw)
+  })
+
   it("the client's bundles carry none of classic zod or its locales", () => {
-    for (const name of ['list', 'list-decide', 'list-decide-verify']) {
+    for (const name of ['list', 'list-only', 'list-decide', 'list-decide-verify']) {
       const classic = [...get(name).bytesByInput].filter(([file, bytes]) => /zod\/v4\/(classic|locales)\//.test(file) && bytes > 0)
       expect(classic).toEqual([])
     }

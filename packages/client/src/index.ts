@@ -7,7 +7,10 @@
 export { Signoff } from './client.js'
 export type { ClientOptions } from './core/options.js'
 export { DEFAULT_BASE_URL } from './core/options.js'
-export type { RequestOptions } from './core/arguments.js'
+export type { RequestOptions } from './core/request-options.js'
+export { ApiPromise } from './core/api-promise.js'
+export type { WithResponse } from './core/api-promise.js'
+export { checkPayload } from './core/payload.js'
 export type { PayloadOf, PayloadOptions, PayloadSchema } from './core/payload.js'
 export { ListPromise } from './core/list-promise.js'
 export { Agents } from './resources/agents.js'
@@ -41,6 +44,23 @@ export { InvalidRequestError } from './core/errors/invalid-request-error.js'
 export { ResponseValidationError } from './core/errors/response-validation-error.js'
 export { WebhookVerificationError } from './core/errors/webhook-verification-error.js'
 export type { WebhookVerificationReason } from './core/errors/webhook-verification-error.js'
+export {
+  isApiError,
+  isAuthenticationError,
+  isBadRequestError,
+  isConflictError,
+  isConnectionError,
+  isInternalServerError,
+  isInvalidRequestError,
+  isNotFoundError,
+  isPermissionDeniedError,
+  isRateLimitError,
+  isResponseValidationError,
+  isSignoffError,
+  isTimeoutError,
+  isUnprocessableEntityError,
+  isWebhookVerificationError,
+} from './core/errors/guards.js'
 
 export type {
   Agent,

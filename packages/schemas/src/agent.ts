@@ -6,6 +6,8 @@ import {
   TimestampSchema,
   idParam,
   withAlias,
+  type Known,
+  type Without,
 } from './primitives.js'
 
 /**
@@ -40,8 +42,11 @@ export const AgentVersionSchema = z.looseObject({
   created_at: TimestampSchema,
 })
 
-/** One version of an agent's configuration, as parsed. */
-export type AgentVersion = z.output<typeof AgentVersionSchema>
+/**
+ * One version of an agent's configuration, as parsed: its known fields (unknown fields pass
+ * at run time). `config` stays open: it holds any model settings besides the approval ones.
+ */
+export type AgentVersion = Without<Known<z.output<typeof AgentVersionSchema>>, 'config'> & { config: AgentConfig | null }
 
 /** An agent, with the version that currently runs. */
 export const AgentSchema = z.looseObject({
@@ -56,8 +61,10 @@ export const AgentSchema = z.looseObject({
   updated_at: z.optional(TimestampSchema),
 })
 
-/** An agent, as parsed. */
-export type Agent = z.output<typeof AgentSchema>
+/** An agent, as parsed: its known fields (unknown fields pass at run time). */
+export type Agent = Without<Known<z.output<typeof AgentSchema>>, 'current_version'> & {
+  current_version?: AgentVersion | null | undefined
+}
 
 /** The config a caller sends with a new version: approval settings plus any other keys. */
 export const AgentConfigInputSchema = z.looseObject({

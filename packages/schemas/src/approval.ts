@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { PaginationParamsShape } from './envelopes.js'
-import { IdSchema, TimestampSchema, idParam, openEnum, type OpenEnum } from './primitives.js'
+import { IdSchema, TimestampSchema, idParam, openEnum, type Known, type OpenEnum, type Without } from './primitives.js'
 
 /** Approval statuses this SDK knows. */
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const
@@ -35,15 +35,13 @@ export const ApprovalRequestSchema = z.looseObject({
 })
 
 /**
- * An approval request, as parsed. `TPayload` is the payload's type when a checkpoint schema
- * was supplied; otherwise the payload is `unknown`. (Keys are remapped rather than `Omit`ted:
- * `Omit` would flatten the known fields into the index signature unknown fields add.)
+ * An approval request, as parsed: its known fields, typed precisely (a misspelt field is a
+ * compile error; unknown fields still pass at run time). `TPayload` is the payload's type when
+ * a checkpoint schema checked it, exactly that schema's output; otherwise the payload is
+ * `unknown`.
  */
-export type ApprovalRequest<TPayload = unknown> = {
-  [K in keyof z.output<typeof ApprovalRequestSchema> as K extends 'payload' ? never : K]: z.output<
-    typeof ApprovalRequestSchema
-  >[K]
-} & { payload?: TPayload | null | undefined }
+export type ApprovalRequest<TPayload = unknown> = Without<Known<z.output<typeof ApprovalRequestSchema>>, 'payload'> &
+  (unknown extends TPayload ? { payload?: unknown } : { payload: TPayload })
 
 /** Parameters of `approvals.decide`. */
 export const DecideParamsSchema = z.object({
@@ -68,8 +66,13 @@ export const ApprovalListParamsSchema = z.object({
   execution_id: z.optional(idParam('execution_id')),
 })
 
-/** Parameters of `approvals.list`. */
-export type ApprovalListParams = z.input<typeof ApprovalListParamsSchema>
+/**
+ * Parameters of `approvals.list`. `status` is typed as the known statuses, so a misspelt one
+ * is a compile error; the schema itself accepts any string, for statuses a newer server adds.
+ */
+export type ApprovalListParams = Omit<z.input<typeof ApprovalListParamsSchema>, 'status'> & {
+  status?: (typeof APPROVAL_STATUSES)[number] | undefined
+}
 
 /** Parameters of `approvals.get`. */
 export const ApprovalIdParamsSchema = z.object({ approval_id: idParam('approval_id') })

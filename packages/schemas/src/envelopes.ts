@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { withAlias } from './primitives.js'
+import { withAlias, type Known } from './primitives.js'
 
 /**
  * Pagination of a list response. The newer API spells `total_pages` as `pages`; both parse,
@@ -12,7 +12,7 @@ export const ListMetaSchema = withAlias(
 )
 
 /** Pagination of a list response, as parsed. */
-export type ListMeta = z.output<typeof ListMetaSchema>
+export type ListMeta = Known<z.output<typeof ListMetaSchema>>
 
 /** Schema of a single-object response: `{ "data": … }` (a `message` may accompany it). */
 export function dataEnvelope<T extends z.ZodMiniType>(item: T) {

@@ -6,6 +6,7 @@ import {
   idParam,
   withAlias,
   openEnum,
+  type Known,
   type OpenEnum,
 } from './primitives.js'
 
@@ -55,8 +56,8 @@ export const ExecutionSchema = withAlias(
   }),
 )
 
-/** One run of an agent, as parsed. */
-export type Execution = z.output<typeof ExecutionSchema>
+/** One run of an agent, as parsed: its known fields (unknown fields pass at run time). */
+export type Execution = Known<z.output<typeof ExecutionSchema>>
 
 /** Parameters of `agents.execute`. */
 export const ExecuteParamsSchema = z.object({
@@ -80,8 +81,13 @@ export const ExecutionListParamsSchema = z.object({
   status: z.optional(z.string({ error: 'status must be a string such as "awaiting_approval"' })),
 })
 
-/** Parameters of `executions.list`. */
-export type ExecutionListParams = z.input<typeof ExecutionListParamsSchema>
+/**
+ * Parameters of `executions.list`. `status` is typed as the known statuses (a misspelt one is a
+ * compile error); the schema accepts any string.
+ */
+export type ExecutionListParams = Omit<z.input<typeof ExecutionListParamsSchema>, 'status'> & {
+  status?: (typeof EXECUTION_STATUSES)[number] | undefined
+}
 
 /** Parameters of `executions.get` and `executions.pending_approval`. */
 export const ExecutionIdParamsSchema = z.object({ execution_id: idParam('execution_id') })

@@ -15,7 +15,7 @@ export {
   openEnum,
   withAlias,
 } from './primitives.js'
-export type { JsonObject, OpenEnum } from './primitives.js'
+export type { JsonObject, Known, OpenEnum, Without } from './primitives.js'
 
 export { ListMetaSchema, PaginationParamsShape, dataEnvelope, listEnvelope } from './envelopes.js'
 export type { ListMeta, Page } from './envelopes.js'

@@ -38,7 +38,7 @@ export const IdSchema = z.string().check(z.minLength(1))
  * Schema of an id the caller supplies: rejected when empty or when it could escape the
  * path segment it is placed in (`/`, `?`, `#`, `%`, `\`, whitespace, `.` or `..`).
  */
-export function idParam(field: string): z.ZodMiniType<string, unknown> {
+export function idParam(field: string): z.ZodMiniType<string, string> {
   return z.custom<string>(isSafeId, {
     error: `${field} must be a non-empty id without "/", "?", "#", "%", "\\", whitespace or dot segments (for example "2Nz3qkGXBtBLqYuwKyWqu9BFWaE")`,
   })
@@ -49,6 +49,21 @@ export const TimestampSchema = z.iso.datetime({ offset: true })
 
 /** Any JSON object: keys of any name, values of any JSON type. */
 export const JsonObjectSchema = z.record(z.string(), z.unknown())
+
+/**
+ * An object type with its known fields only: the index signature a loose object adds for
+ * unknown fields is dropped, so a misspelt field name is a compile error rather than
+ * `unknown`. Unknown fields still pass at run time; reach them with a cast.
+ */
+export type Known<T> = {
+  [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: T[K]
+}
+
+/**
+ * `T` without the fields named `K`. Unlike `Omit`, it keeps each remaining field's own type
+ * (`Omit` on a loose object's type would fold them into its index signature).
+ */
+export type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] }
 
 /** A JSON object as TypeScript sees it. */
 export type JsonObject = z.output<typeof JsonObjectSchema>

@@ -32,7 +32,8 @@ export const approvalsList: CommandSpec = {
     const agent = stringOption(context, 'agent')
     const checkpoint = stringOption(context, 'checkpoint')
     const execution = stringOption(context, 'execution')
-    if (status !== undefined) params.status = status
+    // Passed through as typed: the server may know statuses this SDK does not.
+    if (status !== undefined) params.status = status as NonNullable<ApprovalListParams['status']>
     if (agent !== undefined) params.agent_id = agent
     if (checkpoint !== undefined) params.checkpoint_name = checkpoint
     if (execution !== undefined) params.execution_id = execution

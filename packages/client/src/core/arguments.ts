@@ -1,25 +1,38 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { validateInput } from './validate-input.js'
+
 /**
- * Accepts both call forms: the documented object form (`decide({ approval_id, decision })`)
- * and the official JS SDK's positional form (`decide(approval_id, { decision })`). Returns
- * one object for validation; anything odd is left for the schema to reject.
+ * Reads a call's arguments in both forms, once: the documented object form
+ * (`decide({ approval_id, decision }, options)`) and the official JS SDK's positional form
+ * (`decide(approval_id, { decision }, options)`), then validates the parameters. Anything odd
+ * in the id's place is left for the schema to reject, so the message names the id field.
  */
-export function withPositionalId(key: string, first: unknown, rest: unknown): unknown {
-  // An object is the documented form; anything else stands where the id goes, so the
-  // validation message names the id field.
-  if (typeof first === 'object' && first !== null) return first
-  const params = typeof rest === 'object' && rest !== null ? rest : {}
-  return { ...params, [key]: first }
+export function readArguments<S extends StandardSchemaV1, O extends object>(
+  operation: string,
+  schema: S,
+  idKey: string,
+  args: { first: unknown; body?: unknown; options?: O | undefined },
+): { params: StandardSchemaV1.InferOutput<S>; options: O } {
+  const positional = typeof args.first !== 'object' || args.first === null
+  const input = positional ? { ...asObject(args.body), [idKey]: args.first } : args.first
+  const options = (positional ? args.options : args.body) as O | undefined
+  return { params: validateInput(operation, schema, input), options: options ?? ({} as O) }
 }
 
-/** Options every call accepts. */
-export interface RequestOptions {
-  /** Cancels the call at once, retries and waits included. */
-  signal?: AbortSignal | undefined
-  /**
-   * The `Idempotency-Key` of a POST (create_version, execute, decide). Every retry of one call
-   * reuses its key; pass your own to make your own repeats of a call safe too (for example a
-   * job id, so a job that restarts cannot run an agent twice).
-   * @defaultValue a random UUID per call
-   */
-  idempotencyKey?: string | undefined
+/**
+ * The same for calls that take only an id: `get(id, options)` or `get({ id }, options)`.
+ */
+export function readIdArgument<S extends StandardSchemaV1, O extends object>(
+  operation: string,
+  schema: S,
+  idKey: string,
+  first: unknown,
+  options: O | undefined,
+): { params: StandardSchemaV1.InferOutput<S>; options: O } {
+  const input = typeof first === 'object' && first !== null ? first : { [idKey]: first }
+  return { params: validateInput(operation, schema, input), options: options ?? ({} as O) }
+}
+
+function asObject(value: unknown): object {
+  return typeof value === 'object' && value !== null ? value : {}
 }

@@ -1,8 +1,13 @@
 import type { Page } from '@signoff/schemas'
+import type { WithResponse } from './api-promise.js'
 
 /**
  * The result of a `list` call: await it for one page (`{ data, meta }`), or iterate it with
  * `for await` to walk every item of every page, one page in memory at a time.
+ *
+ * A walk never yields an item twice in a row of pages and always ends: it stops at the last
+ * page, at an empty page, at a page that brings nothing new (a server that ignores `page`), and
+ * once `meta.total` items have come.
  *
  * @example
  * ```ts
@@ -15,20 +20,29 @@ import type { Page } from '@signoff/schemas'
 export class ListPromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   /** Shown by `String(list)` and debuggers. */
   readonly [Symbol.toStringTag] = 'ListPromise'
-  readonly #fetchPage: (page: number) => Promise<Page<T>>
+  readonly #fetchPage: (page: number) => Promise<WithResponse<Page<T>>>
   readonly #startPage: number
-  #first: Promise<Page<T>> | undefined
+  readonly #keyOf: (item: T) => string
+  #first: Promise<WithResponse<Page<T>>> | undefined
+  #firstData: Promise<Page<T>> | undefined
 
   /** @internal Built by the resources; users receive it from `list`. */
-  constructor(fetchPage: (page: number) => Promise<Page<T>>, startPage: number) {
+  constructor(fetchPage: (page: number) => Promise<WithResponse<Page<T>>>, startPage: number, keyOf: (item: T) => string) {
     this.#fetchPage = fetchPage
     this.#startPage = startPage
+    this.#keyOf = keyOf
   }
 
-  // The first page is requested once, on first use, and shared by `await` and iteration.
-  #firstPage(): Promise<Page<T>> {
+  /** The first requested page together with its HTTP response. */
+  withResponse(): Promise<WithResponse<Page<T>>> {
+    // The first page is requested once, on first use, and shared by `await` and iteration.
     this.#first ??= this.#fetchPage(this.#startPage)
     return this.#first
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    this.#firstData ??= this.withResponse().then((result) => result.data)
+    return this.#firstData
   }
 
   /** Resolves with the first requested page. */
@@ -49,18 +63,29 @@ export class ListPromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
     return this.#firstPage().finally(onFinally)
   }
 
-  /** Walks every page, starting at the requested one, until the last. */
+  /**
+   * Walks the pages, starting at the requested one, until the last. Items already yielded on
+   * the page before are left out of the next, and a page with nothing new ends the walk.
+   */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     let requested = this.#startPage
     let page = await this.#firstPage()
+    let previous = new Set<string>()
+    let yielded = 0
     for (;;) {
-      yield page
-      // Stop on an empty page, or when the server did not serve the page asked for:
-      // a server that ignores `page` must not make this loop forever.
-      const done = page.data.length === 0 || page.meta.page !== requested || requested >= page.meta.total_pages
+      const fresh = page.data.filter((item) => !previous.has(this.#keyOf(item)))
+      // Never more than the server says the list holds from the first requested page on.
+      const room = Math.max(0, page.meta.total - (this.#startPage - 1) * page.meta.limit - yielded)
+      const data = fresh.slice(0, room)
+      if (data.length === 0) return
+      yield data.length === page.data.length ? page : { data, meta: page.meta }
+      yielded += data.length
+      // Stop at the last page, or when the server did not serve the page asked for.
+      const done = data.length < fresh.length || page.meta.page !== requested || requested >= page.meta.total_pages
       if (done) return
+      previous = new Set(page.data.map(this.#keyOf))
       requested += 1
-      page = await this.#fetchPage(requested)
+      page = await this.#fetchPage(requested).then((result) => result.data)
     }
   }
 

@@ -1,4 +1,6 @@
 import { InvalidRequestError } from './errors/invalid-request-error.js'
+import { headerProblems, headerValueProblem } from './header-values.js'
+import { isRetryCount, isTimerMs } from './request-options.js'
 import { inBrowserPage } from './runtime.js'
 
 /**
@@ -11,14 +13,15 @@ export interface ClientOptions {
    */
   apiKey?: string | undefined
   /**
-   * Where the API lives.
+   * Where the API lives: an `http:` or `https:` URL. A path is kept (a proxy under
+   * `/promptrails` works); a `?query` or `#fragment` is refused, since request paths replace it.
    * @defaultValue `"https://api.promptrails.ai"`
    */
   baseUrl?: string | undefined
   /** The workspace to act in, sent as `X-Workspace-ID`. @defaultValue the key's workspace */
   workspaceId?: string | undefined
   /**
-   * Milliseconds to wait for each attempt's response.
+   * Milliseconds each attempt may take, from sending the request to the last byte of the body.
    * @defaultValue `30000`
    */
   timeout?: number | undefined
@@ -64,6 +67,8 @@ export interface ResolvedOptions {
   maxRetries: number
   fetch: ClientOptions['fetch']
   headers: Record<string, string>
+  /** Every secret the client holds, so that none reaches an error. */
+  secrets: string[]
 }
 
 /** The PromptRails API's public address. */
@@ -84,37 +89,73 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
 
   if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
     problem('apiKey', 'apiKey must be a non-empty string (your PromptRails API key)')
+  } else if (apiKey !== undefined && headerValueProblem(apiKey) !== undefined) {
+    problem('apiKey', `apiKey ${headerValueProblem(apiKey) ?? ''} (check how the key was copied or read)`)
   } else if (apiKey !== undefined && dangerouslyAllowBrowser !== true && inBrowserPage()) {
     problem('apiKey', BROWSER_KEY_MESSAGE)
   }
   if (dangerouslyAllowBrowser !== undefined && typeof dangerouslyAllowBrowser !== 'boolean') {
     problem('dangerouslyAllowBrowser', 'dangerouslyAllowBrowser must be true or false')
   }
-  if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl)) {
-    problem('baseUrl', 'baseUrl must be an absolute URL such as "https://api.promptrails.ai"')
-  }
+  const baseUrlProblem = checkBaseUrl(baseUrl)
+  if (baseUrlProblem !== undefined) problem('baseUrl', baseUrlProblem)
   if (workspaceId !== undefined && (typeof workspaceId !== 'string' || workspaceId === '')) {
     problem('workspaceId', 'workspaceId must be a non-empty string')
+  } else if (workspaceId !== undefined && headerValueProblem(workspaceId) !== undefined) {
+    problem('workspaceId', `workspaceId ${headerValueProblem(workspaceId) ?? ''}`)
   }
-  if (!isPositiveMs(timeout)) problem('timeout', 'timeout must be a positive number of milliseconds')
-  if (totalTimeout !== false && !isPositiveMs(totalTimeout)) {
+  if (!isTimerMs(timeout)) problem('timeout', 'timeout must be a positive number of milliseconds')
+  if (totalTimeout !== false && !isTimerMs(totalTimeout)) {
     problem('totalTimeout', 'totalTimeout must be a positive number of milliseconds, or false')
   }
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
-    problem('maxRetries', 'maxRetries must be an integer from 0 to 10')
-  }
+  if (!isRetryCount(maxRetries)) problem('maxRetries', 'maxRetries must be an integer from 0 to 10')
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     problem('fetch', 'fetch must be a function compatible with the global fetch')
   }
+  issues.push(...headerProblems('headers', options.headers))
   if (issues.length > 0) throw new InvalidRequestError('new Signoff', issues)
 
   const headers: Record<string, string> = { ...options.headers }
   if (apiKey !== undefined) headers['x-api-key'] = apiKey
   if (workspaceId !== undefined) headers['x-workspace-id'] = workspaceId
-  return { baseUrl, timeout, totalTimeout, maxRetries, fetch: options.fetch, headers }
+  const secrets = [apiKey, ...secretHeaderValues(options.headers), ...webhookSecretForms(options.webhookSecret)]
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    timeout,
+    totalTimeout,
+    maxRetries,
+    fetch: options.fetch,
+    headers,
+    secrets: secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== ''),
+  }
 }
 
-function isPositiveMs(value: unknown): value is number {
-  // ky refuses timeouts above 2^31 - 1 ms.
-  return typeof value === 'number' && value > 0 && value <= 2_147_483_647
+// Never quotes the URL: a gateway address may carry a token.
+function checkBaseUrl(baseUrl: unknown): string | undefined {
+  const example = 'an absolute URL such as "https://api.promptrails.ai"'
+  if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl)) return `baseUrl must be ${example}`
+  const url = new URL(baseUrl)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `baseUrl must be ${example}, starting with https:// or http:// (a host and port alone, as in "localhost:4010", is read as a scheme)`
+  }
+  if (url.search !== '' || baseUrl.includes('?')) {
+    return 'baseUrl must not have a query (?…): request paths are added after the base path, and a query would be dropped. Send what it carries in headers instead'
+  }
+  if (url.hash !== '' || baseUrl.includes('#')) return 'baseUrl must not have a fragment (#…)'
+  if (url.username !== '' || url.password !== '') {
+    return 'baseUrl must not hold a user name or password (fetch refuses such URLs): send credentials in headers instead'
+  }
+  return undefined
+}
+
+// Headers that usually carry credentials (to a proxy or gateway) are treated as secrets too.
+const CREDENTIAL_HEADER = /auth|key|token|secret|cookie|session|signature|password/i
+
+function secretHeaderValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {}).flatMap(([name, value]) => (CREDENTIAL_HEADER.test(name) ? [value] : []))
+}
+
+function webhookSecretForms(secret: string | undefined): string[] {
+  if (typeof secret !== 'string') return []
+  return secret.startsWith('whsec_') ? [secret, secret.slice('whsec_'.length)] : [secret]
 }

@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { ApprovalRequest } from '@signoff/schemas'
 import { ResponseValidationError } from './errors/response-validation-error.js'
-import type { RequestOptions } from './arguments.js'
+import type { RequestOptions } from './request-options.js'
 
 /** Any Standard Schema (zod, valibot, arktype…) that can check a checkpoint's payload. */
 export type PayloadSchema = StandardSchemaV1<unknown, unknown>
@@ -20,30 +20,37 @@ export type PayloadOf<S> = S extends StandardSchemaV1<unknown, infer Output> ? O
  * ```ts
  * const Review = z.object({ input: z.object({ message: z.string() }), output: z.unknown() })
  * const approval = await client.approvals.get(id, { payloadSchema: Review })
- * approval.payload?.input.message // string
+ * approval.payload.input.message // string
  * ```
  */
 export interface PayloadOptions<S extends PayloadSchema | undefined = undefined> extends RequestOptions {
-  /** Checks and types the payload; a payload that does not match is a `ResponseValidationError`. */
+  /**
+   * Checks and types the payload; a payload that does not match is a `ResponseValidationError`.
+   * The schema sees every payload, a `null` one too (a missing payload is read as `null`), so
+   * the payload's type is exactly the schema's output: allow `null` in the schema
+   * (`z.nullable(…)`) where a checkpoint may send none.
+   */
   payloadSchema?: S | undefined
 }
 
 /**
- * Validates an approval's payload with the caller's schema. A null payload stays null: the
- * contract allows it whatever the checkpoint.
+ * Checks an approval's payload with a caller's schema and returns the approval typed by it;
+ * without a schema, the approval as it is. The one payload check of the client, its webhooks
+ * and the waits of `@signoff/node`.
+ *
+ * @param operation - named in the error, for example `approvals.get`
+ * @param pathPrefix - where the approval sits in the body, for the error's field paths
+ * @throws ResponseValidationError naming each payload field that does not match
  */
-export async function typePayload<S extends PayloadSchema | undefined>(
+export async function checkPayload<S extends PayloadSchema | undefined>(
   operation: string,
   approval: ApprovalRequest,
   schema: S | undefined,
   pathPrefix: readonly PropertyKey[] = ['data'],
 ): Promise<ApprovalRequest<PayloadOf<S>>> {
-  if (schema === undefined || approval.payload === null || approval.payload === undefined) {
-    // No schema: PayloadOf<undefined> is `unknown`, which is exactly what was parsed. A null
-    // or missing payload is allowed by ApprovalRequest<T> for every T.
-    return approval as ApprovalRequest<PayloadOf<S>>
-  }
-  const result = await schema['~standard'].validate(approval.payload)
+  // Without a schema, PayloadOf<undefined> is `unknown`: exactly what was parsed.
+  if (schema === undefined) return approval as ApprovalRequest<PayloadOf<S>>
+  const result = await schema['~standard'].validate(approval.payload ?? null)
   if (result.issues) {
     const issues = result.issues.map((issue) => ({
       message: issue.message,
@@ -53,3 +60,6 @@ export async function typePayload<S extends PayloadSchema | undefined>(
   }
   return { ...approval, payload: result.value as PayloadOf<S> }
 }
+
+/** The former name of {@link checkPayload}. */
+export const typePayload = checkPayload

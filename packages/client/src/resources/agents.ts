@@ -14,18 +14,21 @@ import {
   type CreateVersionParams,
   type ExecuteParams,
   type Execution,
-  type Page,
 } from '@signoff/schemas'
-import { withPositionalId, type RequestOptions } from '../core/arguments.js'
-import type { Http } from '../core/http.js'
-import { ListPromise } from '../core/list-promise.js'
+import { deferred, type ApiPromise } from '../core/api-promise.js'
+import { readArguments, readIdArgument } from '../core/arguments.js'
+import { expectAskedFor } from '../core/asked-for.js'
+import { Http } from '../core/http.js'
+import { resolveOptions, type ClientOptions } from '../core/options.js'
+import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
-import { validateInput } from '../core/validate-input.js'
+import type { RequestOptions } from '../core/request-options.js'
 
-const AgentEnvelope = dataEnvelope(AgentSchema)
-const AgentListEnvelope = listEnvelope(AgentSchema)
-const VersionEnvelope = dataEnvelope(AgentVersionSchema)
-const ExecutionEnvelope = dataEnvelope(ExecutionSchema)
+// Pure: an app that never calls this resource leaves these schemas out of its bundle.
+const AgentEnvelope = /* @__PURE__ */ dataEnvelope(AgentSchema)
+const AgentListEnvelope = /* @__PURE__ */ listEnvelope(AgentSchema)
+const VersionEnvelope = /* @__PURE__ */ dataEnvelope(AgentVersionSchema)
+const ExecutionEnvelope = /* @__PURE__ */ dataEnvelope(ExecutionSchema)
 
 /** A new version's fields, for the positional form `create_version(agent_id, { config })`. */
 export type CreateVersionBody = Omit<CreateVersionParams, 'agent_id'>
@@ -37,39 +40,38 @@ export type ExecuteBody = Omit<ExecuteParams, 'agent_id'>
 export class Agents {
   readonly #http: Http
 
-  /** @internal */
-  constructor(http: Http) {
-    this.#http = http
+  /**
+   * Creates the resource on its own, for an app that needs only it (a bundle then carries
+   * nothing of the other resources): `new Agents({ apiKey, baseUrl })`. `new Signoff()` builds
+   * every resource over one shared transport instead.
+   */
+  constructor(options?: ClientOptions)
+  /** @internal Built by `Signoff` over its shared transport. */
+  constructor(transport: Http)
+  constructor(options: ClientOptions | Http = {}) {
+    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
   }
 
   /** Lists agents. Await it for one page; iterate it with `for await` for every agent. */
   list(params: AgentListParams = {}, options: RequestOptions = {}): ListPromise<Agent> {
-    const fetchPage = async (page: number): Promise<Page<Agent>> => {
-      const query = validateInput('agents.list', AgentListParamsSchema, params)
-      const { body } = await this.#http.call({
-        operation: 'agents.list',
-        method: 'get',
-        path: 'agents',
-        searchParams: { ...query, page },
-        schema: AgentListEnvelope,
-        signal: options.signal,
-      })
-      return { data: body.data, meta: body.meta }
-    }
-    return new ListPromise(fetchPage, params.page ?? 1)
+    return this.#http.list({
+      operation: 'agents.list', path: 'agents', schema: AgentListEnvelope,
+      params, paramsSchema: AgentListParamsSchema, options,
+      accept: (agent) => agent,
+      keyOf: (agent) => agent.id,
+    })
   }
 
   /** Reads one agent, with the version that currently runs (`current_version`). */
-  async get(agent_id: string | { agent_id: string }, options: RequestOptions = {}): Promise<Agent> {
-    const params = validateInput('agents.get', AgentIdParamsSchema, withPositionalId('agent_id', agent_id, {}))
-    const { body } = await this.#http.call({
-      operation: 'agents.get',
-      method: 'get',
-      path: path`agents/${params.agent_id}`,
-      schema: AgentEnvelope,
-      signal: options.signal,
+  get(agent_id: string | { agent_id: string }, options?: RequestOptions): ApiPromise<Agent> {
+    return deferred(() => {
+      const operation = 'agents.get'
+      const { params, options: opts } = readIdArgument(operation, AgentIdParamsSchema, 'agent_id', agent_id, options)
+      return this.#http.get({
+        operation, path: path`agents/${params.agent_id}`, schema: AgentEnvelope, options: opts,
+        accept: (agent) => expectAskedFor(operation, 'id', params.agent_id, agent, agent.id),
+      })
     })
-    return body.data
   }
 
   /**
@@ -85,42 +87,33 @@ export class Agents {
    * })
    * ```
    */
-  create_version(params: CreateVersionParams, options?: RequestOptions): Promise<AgentVersion>
-  create_version(agent_id: string, body: CreateVersionBody, options?: RequestOptions): Promise<AgentVersion>
-  async create_version(
+  create_version(params: CreateVersionParams, options?: RequestOptions): ApiPromise<AgentVersion>
+  create_version(agent_id: string, body: CreateVersionBody, options?: RequestOptions): ApiPromise<AgentVersion>
+  create_version(
     first: CreateVersionParams | string,
-    second?: CreateVersionBody | RequestOptions,
-    third?: RequestOptions,
-  ): Promise<AgentVersion> {
-    const options = (typeof first === 'string' ? third : (second as RequestOptions | undefined)) ?? {}
-    const { agent_id, ...body } = validateInput(
-      'agents.create_version',
-      CreateVersionParamsSchema,
-      withPositionalId('agent_id', first, second),
-    )
-    const { body: response } = await this.#http.call({
-      operation: 'agents.create_version',
-      method: 'post',
-      path: path`agents/${agent_id}/versions`,
-      json: body,
-      schema: VersionEnvelope,
-      signal: options.signal,
-      idempotencyKey: options.idempotencyKey,
+    body?: CreateVersionBody | RequestOptions,
+    options?: RequestOptions,
+  ): ApiPromise<AgentVersion> {
+    return deferred(() => {
+      const operation = 'agents.create_version'
+      const read = readArguments<typeof CreateVersionParamsSchema, RequestOptions>(operation, CreateVersionParamsSchema, 'agent_id', { first, body, options })
+      const { agent_id, ...version } = read.params
+      return this.#http.post({
+        operation, path: path`agents/${agent_id}/versions`, json: version, schema: VersionEnvelope, options: read.options,
+        accept: (created) => expectAskedFor(operation, 'agent_id', agent_id, created, created.agent_id),
+      })
     })
-    return response.data
   }
 
   /** Alias of {@link Agents.create_version}, for camelCase code. */
-  createVersion(params: CreateVersionParams, options?: RequestOptions): Promise<AgentVersion>
-  createVersion(agent_id: string, body: CreateVersionBody, options?: RequestOptions): Promise<AgentVersion>
+  createVersion(params: CreateVersionParams, options?: RequestOptions): ApiPromise<AgentVersion>
+  createVersion(agent_id: string, body: CreateVersionBody, options?: RequestOptions): ApiPromise<AgentVersion>
   createVersion(
     first: CreateVersionParams | string,
-    second?: CreateVersionBody | RequestOptions,
-    third?: RequestOptions,
-  ): Promise<AgentVersion> {
-    return typeof first === 'string'
-      ? this.create_version(first, second as CreateVersionBody, third)
-      : this.create_version(first, second as RequestOptions | undefined)
+    body?: CreateVersionBody | RequestOptions,
+    options?: RequestOptions,
+  ): ApiPromise<AgentVersion> {
+    return this.create_version(first as string, body as CreateVersionBody, options)
   }
 
   /**
@@ -132,24 +125,17 @@ export class Agents {
    * const execution = await client.agents.execute({ agent_id, input: { message: 'Refund order 42' } })
    * ```
    */
-  execute(params: ExecuteParams, options?: RequestOptions): Promise<Execution>
-  execute(agent_id: string, body: ExecuteBody, options?: RequestOptions): Promise<Execution>
-  async execute(
-    first: ExecuteParams | string,
-    second?: ExecuteBody | RequestOptions,
-    third?: RequestOptions,
-  ): Promise<Execution> {
-    const options = (typeof first === 'string' ? third : (second as RequestOptions | undefined)) ?? {}
-    const { agent_id, ...body } = validateInput('agents.execute', ExecuteParamsSchema, withPositionalId('agent_id', first, second))
-    const { body: response } = await this.#http.call({
-      operation: 'agents.execute',
-      method: 'post',
-      path: path`agents/${agent_id}/execute`,
-      json: body,
-      schema: ExecutionEnvelope,
-      signal: options.signal,
-      idempotencyKey: options.idempotencyKey,
+  execute(params: ExecuteParams, options?: RequestOptions): ApiPromise<Execution>
+  execute(agent_id: string, body: ExecuteBody, options?: RequestOptions): ApiPromise<Execution>
+  execute(first: ExecuteParams | string, body?: ExecuteBody | RequestOptions, options?: RequestOptions): ApiPromise<Execution> {
+    return deferred(() => {
+      const operation = 'agents.execute'
+      const read = readArguments<typeof ExecuteParamsSchema, RequestOptions>(operation, ExecuteParamsSchema, 'agent_id', { first, body, options })
+      const { agent_id, ...run } = read.params
+      return this.#http.post({
+        operation, path: path`agents/${agent_id}/execute`, json: run, schema: ExecutionEnvelope, options: read.options,
+        accept: (execution) => expectAskedFor(operation, 'agent_id', agent_id, execution, execution.agent_id),
+      })
     })
-    return response.data
   }
 }

@@ -8,29 +8,39 @@ import {
   type ApprovalListParams,
   type ApprovalRequest,
   type DecideParams,
-  type Page,
 } from '@signoff/schemas'
-import { withPositionalId } from '../core/arguments.js'
-import { ConflictError } from '../core/errors/api-error.js'
-import type { Http } from '../core/http.js'
-import { ListPromise } from '../core/list-promise.js'
+import { deferred, type ApiPromise } from '../core/api-promise.js'
+import { readArguments, readIdArgument } from '../core/arguments.js'
+import { expectAskedFor } from '../core/asked-for.js'
+import { Http } from '../core/http.js'
+import { resolveOptions, type ClientOptions } from '../core/options.js'
+import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
-import { typePayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
-import { validateInput } from '../core/validate-input.js'
+import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
+import { reconcileDecision } from './reconcile-decision.js'
 
-const ApprovalEnvelope = dataEnvelope(ApprovalRequestSchema)
-const ApprovalListEnvelope = listEnvelope(ApprovalRequestSchema)
+// Pure: an app that never calls this resource leaves these schemas out of its bundle.
+const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
+const ApprovalListEnvelope = /* @__PURE__ */ listEnvelope(ApprovalRequestSchema)
 
 /** The decision and optional reason, for the positional form `decide(id, { decision })`. */
 export type DecideBody = Omit<DecideParams, 'approval_id'>
+
 
 /** Approval requests: list them, read one, approve or reject. Reached as `client.approvals`. */
 export class Approvals {
   readonly #http: Http
 
-  /** @internal */
-  constructor(http: Http) {
-    this.#http = http
+  /**
+   * Creates the resource on its own, for an app that needs only it (a bundle then carries
+   * nothing of the other resources): `new Approvals({ apiKey, baseUrl })`. `new Signoff()` builds
+   * every resource over one shared transport instead.
+   */
+  constructor(options?: ClientOptions)
+  /** @internal Built by `Signoff` over its shared transport. */
+  constructor(transport: Http)
+  constructor(options: ClientOptions | Http = {}) {
+    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
   }
 
   /**
@@ -47,24 +57,12 @@ export class Approvals {
     params: ApprovalListParams = {},
     options: PayloadOptions<S> = {},
   ): ListPromise<ApprovalRequest<PayloadOf<S>>> {
-    const fetchPage = async (page: number): Promise<Page<ApprovalRequest<PayloadOf<S>>>> => {
-      const query = validateInput('approvals.list', ApprovalListParamsSchema, params)
-      const { body } = await this.#http.call({
-        operation: 'approvals.list',
-        method: 'get',
-        path: 'approvals',
-        searchParams: { ...query, page },
-        schema: ApprovalListEnvelope,
-        signal: options.signal,
-      })
-      const data = await Promise.all(
-        body.data.map((approval, index) =>
-          typePayload('approvals.list', approval, options.payloadSchema, ['data', index]),
-        ),
-      )
-      return { data, meta: body.meta }
-    }
-    return new ListPromise(fetchPage, params.page ?? 1)
+    const operation = 'approvals.list'
+    return this.#http.list({
+      operation, path: 'approvals', schema: ApprovalListEnvelope, params, paramsSchema: ApprovalListParamsSchema, options,
+      accept: (approval, index) => checkPayload(operation, approval, options.payloadSchema, ['data', index]),
+      keyOf: (approval) => approval.id,
+    })
   }
 
   /**
@@ -75,27 +73,27 @@ export class Approvals {
    * const approval = await client.approvals.get('2Nz3qkGXBtBLqYuwKyWqu9BFWaE')
    * ```
    */
-  async get<S extends PayloadSchema | undefined = undefined>(
+  get<S extends PayloadSchema | undefined = undefined>(
     approval_id: string | { approval_id: string },
-    options: PayloadOptions<S> = {},
-  ): Promise<ApprovalRequest<PayloadOf<S>>> {
-    const params = validateInput('approvals.get', ApprovalIdParamsSchema, withPositionalId('approval_id', approval_id, {}))
-    const { body } = await this.#http.call({
-      operation: 'approvals.get',
-      method: 'get',
-      path: path`approvals/${params.approval_id}`,
-      schema: ApprovalEnvelope,
-      signal: options.signal,
+    options?: PayloadOptions<S>,
+  ): ApiPromise<ApprovalRequest<PayloadOf<S>>> {
+    return deferred(() => {
+      const operation = 'approvals.get'
+      const { params, options: opts } = readIdArgument(operation, ApprovalIdParamsSchema, 'approval_id', approval_id, options)
+      return this.#http.get({
+        operation, path: path`approvals/${params.approval_id}`, schema: ApprovalEnvelope, options: opts,
+        accept: theApproval(operation, params.approval_id, opts.payloadSchema),
+      })
     })
-    return typePayload('approvals.get', body.data, options.payloadSchema)
   }
 
   /**
    * Approves or rejects a pending approval; the run then completes or is marked rejected.
    *
    * Safe to retry: the request carries an `Idempotency-Key`, and when one of its own retries
-   * meets "already decided" the approval is read back. The same decision is success; a
-   * different one is a `ConflictError` whose `approval` holds the approval as it stands.
+   * meets "already decided" the approval is read back. The same decision with the same reason
+   * is success; anything else is a `ConflictError` whose `approval` holds the approval as it
+   * stands (see docs/reliability.md).
    *
    * @example
    * ```ts
@@ -103,43 +101,41 @@ export class Approvals {
    * await client.approvals.decide(approval_id, { decision: 'rejected', reason: 'Wrong price' })
    * ```
    */
-  decide<S extends PayloadSchema | undefined = undefined>(
-    params: DecideParams,
-    options?: PayloadOptions<S>,
-  ): Promise<ApprovalRequest<PayloadOf<S>>>
+  decide<S extends PayloadSchema | undefined = undefined>(params: DecideParams, options?: PayloadOptions<S>): ApiPromise<ApprovalRequest<PayloadOf<S>>>
   decide<S extends PayloadSchema | undefined = undefined>(
     approval_id: string,
     body: DecideBody,
     options?: PayloadOptions<S>,
-  ): Promise<ApprovalRequest<PayloadOf<S>>>
-  async decide<S extends PayloadSchema | undefined = undefined>(
+  ): ApiPromise<ApprovalRequest<PayloadOf<S>>>
+  decide<S extends PayloadSchema | undefined = undefined>(
     first: DecideParams | string,
-    second?: DecideBody | PayloadOptions<S>,
-    third?: PayloadOptions<S>,
-  ): Promise<ApprovalRequest<PayloadOf<S>>> {
-    const positional = typeof first === 'string'
-    const options: PayloadOptions<S> = (positional ? third : (second as PayloadOptions<S> | undefined)) ?? {}
-    const { approval_id, ...body } = validateInput('approvals.decide', DecideParamsSchema, withPositionalId('approval_id', first, second))
-    const attempts = { retries: 0 }
-    try {
-      const { body: response } = await this.#http.call({
-        operation: 'approvals.decide',
-        method: 'post',
-        path: path`approvals/${approval_id}/decide`,
-        json: body,
-        schema: ApprovalEnvelope,
-        signal: options.signal,
-        idempotencyKey: options.idempotencyKey,
-        attempts,
+    body?: DecideBody | PayloadOptions<S>,
+    options?: PayloadOptions<S>,
+  ): ApiPromise<ApprovalRequest<PayloadOf<S>>> {
+    return deferred(() => {
+      const operation = 'approvals.decide'
+      const read = readArguments<typeof DecideParamsSchema, PayloadOptions<S>>(operation, DecideParamsSchema, 'approval_id', { first, body, options })
+      const { approval_id, ...decision } = read.params
+      const opts = read.options
+      return this.#http.post({
+        operation, path: path`approvals/${approval_id}/decide`, json: decision, schema: ApprovalEnvelope, options: opts,
+        accept: theApproval(operation, approval_id, opts.payloadSchema),
+        recover: (error, retries) => reconcileDecision({ error, retries, decision, readBack: () => this.get(approval_id, readBackOptions(opts)).withResponse() }),
       })
-      return await typePayload('approvals.decide', response.data, options.payloadSchema)
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error
-      // Read the approval back: when our own earlier attempt landed, the decision it holds is ours.
-      const current = await this.get(approval_id, options)
-      error.approval = current
-      if (attempts.retries > 0 && current.status === body.decision) return current
-      throw error
-    }
+    })
   }
+}
+
+// What get and decide return: the approval asked for (not another one a server replayed),
+// its payload checked by the caller's schema.
+function theApproval<S extends PayloadSchema | undefined>(operation: string, approval_id: string, schema: S | undefined) {
+  return async (approval: ApprovalRequest): Promise<ApprovalRequest<PayloadOf<S>>> =>
+    expectAskedFor(operation, 'id', approval_id, await checkPayload(operation, approval, schema), approval.id)
+}
+
+// The read-back keeps the caller's signal, timeout, headers and payload schema; it is a GET,
+// so no idempotency key.
+function readBackOptions<S extends PayloadSchema | undefined>(options: PayloadOptions<S>): PayloadOptions<S> {
+  const { idempotencyKey: _unused, ...rest } = options
+  return rest
 }

@@ -8,83 +8,83 @@ import {
   type ApprovalRequest,
   type Execution,
   type ExecutionListParams,
-  type Page,
 } from '@signoff/schemas'
-import { withPositionalId, type RequestOptions } from '../core/arguments.js'
-import type { Http } from '../core/http.js'
-import { ListPromise } from '../core/list-promise.js'
+import { deferred, type ApiPromise } from '../core/api-promise.js'
+import { readIdArgument } from '../core/arguments.js'
+import { expectAskedFor } from '../core/asked-for.js'
+import { Http } from '../core/http.js'
+import { resolveOptions, type ClientOptions } from '../core/options.js'
+import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
-import { typePayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
-import { validateInput } from '../core/validate-input.js'
+import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
+import type { RequestOptions } from '../core/request-options.js'
 
-const ExecutionEnvelope = dataEnvelope(ExecutionSchema)
-const ExecutionListEnvelope = listEnvelope(ExecutionSchema)
-const ApprovalEnvelope = dataEnvelope(ApprovalRequestSchema)
+// Pure: an app that never calls this resource leaves these schemas out of its bundle.
+const ExecutionEnvelope = /* @__PURE__ */ dataEnvelope(ExecutionSchema)
+const ExecutionListEnvelope = /* @__PURE__ */ listEnvelope(ExecutionSchema)
+const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
 
 /** Runs of agents and the approvals they wait for. Reached as `client.executions`. */
 export class Executions {
   readonly #http: Http
 
-  /** @internal */
-  constructor(http: Http) {
-    this.#http = http
+  /**
+   * Creates the resource on its own, for an app that needs only it (a bundle then carries
+   * nothing of the other resources): `new Executions({ apiKey, baseUrl })`. `new Signoff()` builds
+   * every resource over one shared transport instead.
+   */
+  constructor(options?: ClientOptions)
+  /** @internal Built by `Signoff` over its shared transport. */
+  constructor(transport: Http)
+  constructor(options: ClientOptions | Http = {}) {
+    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
   }
 
   /** Lists executions. Await it for one page; iterate it with `for await` for every execution. */
   list(params: ExecutionListParams = {}, options: RequestOptions = {}): ListPromise<Execution> {
-    const fetchPage = async (page: number): Promise<Page<Execution>> => {
-      const query = validateInput('executions.list', ExecutionListParamsSchema, params)
-      const { body } = await this.#http.call({
-        operation: 'executions.list',
-        method: 'get',
-        path: 'executions',
-        searchParams: { ...query, page },
-        schema: ExecutionListEnvelope,
-        signal: options.signal,
-      })
-      return { data: body.data, meta: body.meta }
-    }
-    return new ListPromise(fetchPage, params.page ?? 1)
+    return this.#http.list({
+      operation: 'executions.list', path: 'executions', schema: ExecutionListEnvelope,
+      params, paramsSchema: ExecutionListParamsSchema, options,
+      accept: (execution) => execution,
+      keyOf: (execution) => execution.id,
+    })
   }
 
   /** Reads one execution: its status, and its output once approved. */
-  async get(execution_id: string | { execution_id: string }, options: RequestOptions = {}): Promise<Execution> {
-    const params = validateInput('executions.get', ExecutionIdParamsSchema, withPositionalId('execution_id', execution_id, {}))
-    const { body } = await this.#http.call({
-      operation: 'executions.get',
-      method: 'get',
-      path: path`executions/${params.execution_id}`,
-      schema: ExecutionEnvelope,
-      signal: options.signal,
+  get(execution_id: string | { execution_id: string }, options?: RequestOptions): ApiPromise<Execution> {
+    return deferred(() => {
+      const operation = 'executions.get'
+      const { params, options: opts } = readIdArgument(operation, ExecutionIdParamsSchema, 'execution_id', execution_id, options)
+      return this.#http.get({
+        operation, path: path`executions/${params.execution_id}`, schema: ExecutionEnvelope, options: opts,
+        accept: (execution) => expectAskedFor(operation, 'id', params.execution_id, execution, execution.id),
+      })
     })
-    return body.data
   }
 
   /**
    * Reads the approval request an execution is waiting on. A `NotFoundError` means none is
    * pending.
    */
-  async pending_approval<S extends PayloadSchema | undefined = undefined>(
+  pending_approval<S extends PayloadSchema | undefined = undefined>(
     execution_id: string | { execution_id: string },
-    options: PayloadOptions<S> = {},
-  ): Promise<ApprovalRequest<PayloadOf<S>>> {
-    const operation = 'executions.pending_approval'
-    const params = validateInput(operation, ExecutionIdParamsSchema, withPositionalId('execution_id', execution_id, {}))
-    const { body } = await this.#http.call({
-      operation,
-      method: 'get',
-      path: path`executions/${params.execution_id}/pending-approval`,
-      schema: ApprovalEnvelope,
-      signal: options.signal,
+    options?: PayloadOptions<S>,
+  ): ApiPromise<ApprovalRequest<PayloadOf<S>>> {
+    return deferred(() => {
+      const operation = 'executions.pending_approval'
+      const { params, options: opts } = readIdArgument(operation, ExecutionIdParamsSchema, 'execution_id', execution_id, options)
+      return this.#http.get({
+        operation, path: path`executions/${params.execution_id}/pending-approval`, schema: ApprovalEnvelope, options: opts,
+        accept: async (approval) => expectAskedFor(operation, 'execution_id', params.execution_id, await checkPayload(operation, approval, opts.payloadSchema), approval.execution_id),
+      })
     })
-    return typePayload(operation, body.data, options.payloadSchema)
   }
 
   /** Alias of {@link Executions.pending_approval}, for camelCase code. */
   pendingApproval<S extends PayloadSchema | undefined = undefined>(
     execution_id: string | { execution_id: string },
-    options: PayloadOptions<S> = {},
-  ): Promise<ApprovalRequest<PayloadOf<S>>> {
+    options?: PayloadOptions<S>,
+  ): ApiPromise<ApprovalRequest<PayloadOf<S>>> {
     return this.pending_approval(execution_id, options)
   }
 }

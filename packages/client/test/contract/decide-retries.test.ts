@@ -52,4 +52,28 @@ describe.each(QUIRKS)('decide when a response is lost, against the %s mock', (qu
     expect(error).toBeInstanceOf(ConflictError)
     expect((error as ConflictError).approval).toMatchObject({ status: 'rejected', reason: 'no' })
   })
+
+  it('someone else\'s identical decision with another reason is not ours: a ConflictError with the approval', async () => {
+    const approval = await pendingApproval()
+    let attempts = 0
+    server.use(
+      http.post(`${BASE_URL}/api/v1/approvals/:id/decide`, async () => {
+        attempts += 1
+        if (attempts > 1) return undefined
+        // Our first attempt never lands; meanwhile another reviewer approves, for their reason.
+        await api.client().approvals.decide(approval.id, { decision: 'approved', reason: 'theirs' })
+        return HttpResponse.error()
+      }),
+    )
+    const error = await api.client({ maxRetries: 2 }).approvals.decide(approval.id, { decision: 'approved', reason: 'ours' }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ConflictError)
+    expect((error as ConflictError).approval).toMatchObject({ status: 'approved', reason: 'theirs' })
+  })
+
+  it('our own landed attempt with no reason is still ours on a retry', async () => {
+    const approval = await pendingApproval()
+    loseFirstDecideResponse()
+    const decided = await api.client({ maxRetries: 2 }).approvals.decide(approval.id, { decision: 'rejected' })
+    expect(decided).toMatchObject({ id: approval.id, status: 'rejected' })
+  })
 })

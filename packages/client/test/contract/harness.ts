@@ -71,3 +71,19 @@ export function seedApprovalAgent(mock: MockApi, checkpoint = 'review_response')
     config: { approval_required: true, checkpoint_name: checkpoint, temperature: 0.7 },
   })
 }
+
+/** A valid approval as a server sends it, for tests that answer a request themselves. */
+export const SAMPLE_APPROVAL = {
+  id: '2Nz3qkGXBtBLqYuwKyWqu9BFWaE',
+  execution_id: 'exec1',
+  agent_id: 'agent1',
+  workspace_id: 'ws1',
+  checkpoint_name: 'review_response',
+  payload: null,
+  status: 'pending',
+  decided_by: null,
+  decided_at: null,
+  expires_at: null,
+  reason: null,
+  created_at: '2026-01-02T03:04:05.123456789Z',
+}

@@ -22,7 +22,7 @@ describe('invalid input never reaches the network', () => {
     ['an input that is not an object', (c) => c.agents.execute(ID, { input: 'hello' as never }), /input must be a JSON object/],
     ['a limit over 100', (c) => c.approvals.list({ limit: 500 }), /limit must be an integer from 1 to 100/],
     ['a page of zero', (c) => c.executions.list({ page: 0 }), /page must be an integer of at least 1/],
-    ['a non-string status', (c) => c.approvals.list({ status: 1 as unknown as string }), /status must be a string/],
+    ['a non-string status', (c) => c.approvals.list({ status: 1 as never }), /status must be a string/],
   ]
 
   it.each(cases)('%s is an InvalidRequestError naming the field', async (_name, call, message) => {

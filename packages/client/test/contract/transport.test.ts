@@ -8,25 +8,11 @@ import {
   ResponseValidationError,
   TimeoutError,
 } from '../../src/index.js'
-import { BASE_URL, seedApprovalAgent, server, useMockApi } from './harness.js'
+import { BASE_URL, SAMPLE_APPROVAL, seedApprovalAgent, server, useMockApi } from './harness.js'
 
 const APPROVALS = `${BASE_URL}/api/v1/approvals`
-const ID = '2Nz3qkGXBtBLqYuwKyWqu9BFWaE'
-
-const approval = {
-  id: ID,
-  execution_id: 'exec1',
-  agent_id: 'agent1',
-  workspace_id: 'ws1',
-  checkpoint_name: 'review_response',
-  payload: null,
-  status: 'pending',
-  decided_by: null,
-  decided_at: null,
-  expires_at: null,
-  reason: null,
-  created_at: '2026-01-02T03:04:05.123456789Z',
-}
+const ID = SAMPLE_APPROVAL.id
+const approval = SAMPLE_APPROVAL
 
 describe('transport: what the client does with what servers really send', () => {
   const api = useMockApi('standard')
@@ -53,7 +39,7 @@ describe('transport: what the client does with what servers really send', () => 
     )
     const found = await api.client().approvals.get(ID)
     expect(found.status).toBe('escalated')
-    expect(found['priority']).toBe('high')
+    expect((found as Record<string, unknown>)['priority']).toBe('high')
   })
 
   it('a response that breaks the contract is a ResponseValidationError naming the field', async () => {

@@ -1,4 +1,6 @@
 import { readErrorBody, type ApprovalRequest } from '@signoff/schemas'
+import { isAlreadyDecided } from '../already-decided.js'
+import { brand } from './brand.js'
 import { SignoffError } from './signoff-error.js'
 
 /** What the client knows about a failed response. */
@@ -18,7 +20,7 @@ export interface ApiErrorInit {
  * catch `ApiError` to handle all of them.
  */
 export class ApiError extends SignoffError {
-  override name = 'ApiError'
+  override name = brand(this, 'ApiError')
   /** HTTP status code. */
   readonly status: number
   /** The server's machine-readable error code, when it sent one (for example `not_found`). */
@@ -44,7 +46,7 @@ export class ApiError extends SignoffError {
   /** Builds the subclass that matches a failed response. */
   static from(init: ApiErrorInit): ApiError {
     const { status } = init
-    if (status === 409 || (status === 400 && saysAlreadyDecided(init.body))) return new ConflictError(init)
+    if (status === 409 || isAlreadyDecided(status, init.body)) return new ConflictError(init)
     if (status === 400) return new BadRequestError(init)
     if (status === 401) return new AuthenticationError(init)
     if (status === 403) return new PermissionDeniedError(init)
@@ -56,11 +58,6 @@ export class ApiError extends SignoffError {
   }
 }
 
-// Emulator-like servers answer a repeated decision with 400 and this message; it is a conflict.
-function saysAlreadyDecided(body: unknown): boolean {
-  return /already (been )?decided/i.test(readErrorBody(body)?.message ?? '')
-}
-
 function describeBody(body: unknown, headers: Headers): string {
   if (body === undefined || body === '') return 'with an empty body'
   const type = headers.get('content-type') ?? 'an unknown content type'
@@ -69,22 +66,22 @@ function describeBody(body: unknown, headers: Headers): string {
 
 /** 400: the server rejected the request as malformed. */
 export class BadRequestError extends ApiError {
-  override name = 'BadRequestError'
+  override name = brand(this, 'BadRequestError')
 }
 
 /** 401: the API key is missing or not valid. */
 export class AuthenticationError extends ApiError {
-  override name = 'AuthenticationError'
+  override name = brand(this, 'AuthenticationError')
 }
 
 /** 403: the API key lacks the scope this call needs (for example `approvals:write`). */
 export class PermissionDeniedError extends ApiError {
-  override name = 'PermissionDeniedError'
+  override name = brand(this, 'PermissionDeniedError')
 }
 
 /** 404: no such object in the key's workspace. */
 export class NotFoundError extends ApiError {
-  override name = 'NotFoundError'
+  override name = brand(this, 'NotFoundError')
 }
 
 /**
@@ -92,19 +89,19 @@ export class NotFoundError extends ApiError {
  * read the approval back, `approval` holds it as it stands.
  */
 export class ConflictError extends ApiError {
-  override name = 'ConflictError'
+  override name = brand(this, 'ConflictError')
   /** The approval as it stands, when the client read it back after the conflict. */
   approval: ApprovalRequest | undefined = undefined
 }
 
 /** 422: the request was well-formed but could not be processed. */
 export class UnprocessableEntityError extends ApiError {
-  override name = 'UnprocessableEntityError'
+  override name = brand(this, 'UnprocessableEntityError')
 }
 
 /** 429: too many requests. `retryAfter` says how long the server asked to wait. */
 export class RateLimitError extends ApiError {
-  override name = 'RateLimitError'
+  override name = brand(this, 'RateLimitError')
   /** Seconds to wait before trying again, from `Retry-After` (seconds or an HTTP date). */
   readonly retryAfter: number | undefined
 
@@ -116,7 +113,7 @@ export class RateLimitError extends ApiError {
 
 /** 5xx: the server failed. Retried automatically up to `maxRetries`. */
 export class InternalServerError extends ApiError {
-  override name = 'InternalServerError'
+  override name = brand(this, 'InternalServerError')
 }
 
 /** Reads `Retry-After` as seconds, from either of its two forms. */

@@ -1,3 +1,4 @@
+import { brand } from './brand.js'
 import { SignoffError } from './signoff-error.js'
 
 /**
@@ -5,12 +6,12 @@ import { SignoffError } from './signoff-error.js'
  * automatically up to `maxRetries`; thrown when retries ran out.
  */
 export class ConnectionError extends SignoffError {
-  override name = 'ConnectionError'
+  override name = brand(this, 'ConnectionError')
 }
 
 /**
  * No response arrived within `timeout` (per attempt) or `totalTimeout` (for all attempts).
  */
 export class TimeoutError extends ConnectionError {
-  override name = 'TimeoutError'
+  override name = brand(this, 'TimeoutError')
 }

@@ -1,4 +1,5 @@
 import { describeIssues, type SchemaIssue } from '@signoff/schemas'
+import { brand } from './brand.js'
 import { SignoffError } from './signoff-error.js'
 
 /**
@@ -16,7 +17,7 @@ import { SignoffError } from './signoff-error.js'
  * ```
  */
 export class InvalidRequestError extends SignoffError {
-  override name = 'InvalidRequestError'
+  override name = brand(this, 'InvalidRequestError')
   /** The method whose arguments were rejected, for example `approvals.decide`. */
   readonly method: string
   /** Each problem found, with the path of the field. */

@@ -1,4 +1,5 @@
 import { describeIssues, type SchemaIssue } from '@signoff/schemas'
+import { brand } from './brand.js'
 import { SignoffError } from './signoff-error.js'
 
 /**
@@ -7,7 +8,7 @@ import { SignoffError } from './signoff-error.js'
  * status values never cause this error.
  */
 export class ResponseValidationError extends SignoffError {
-  override name = 'ResponseValidationError'
+  override name = brand(this, 'ResponseValidationError')
   /** The method whose response was rejected, for example `approvals.get`. */
   readonly method: string
   /** Each problem found, with the path of the field in the response body. */
@@ -21,8 +22,13 @@ export class ResponseValidationError extends SignoffError {
    */
   readonly notJson: boolean
 
-  constructor(method: string, status: number, issues: readonly SchemaIssue[], options: { notJson?: boolean } = {}) {
-    super(`${method}: the response does not match the API contract: ${describeIssues(issues)}`)
+  constructor(
+    method: string,
+    status: number,
+    issues: readonly SchemaIssue[],
+    options: { notJson?: boolean; cause?: unknown } = {},
+  ) {
+    super(`${method}: the response does not match the API contract: ${describeIssues(issues)}`, 'cause' in options ? { cause: options.cause } : undefined)
     this.method = method
     this.status = status
     this.issues = issues

@@ -1,3 +1,4 @@
+import { brand } from './brand.js'
 import { SignoffError } from './signoff-error.js'
 
 /** Why a webhook message was not accepted. */
@@ -13,7 +14,7 @@ export type WebhookVerificationReason =
  * secret or the expected signature.
  */
 export class WebhookVerificationError extends SignoffError {
-  override name = 'WebhookVerificationError'
+  override name = brand(this, 'WebhookVerificationError')
   /** Why the message was rejected. */
   readonly reason: WebhookVerificationReason
 
