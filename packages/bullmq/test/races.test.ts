@@ -97,8 +97,8 @@ it('checks and types the payload with payloadSchema', async () => {
     const executionId = await execute(gate, job)
     await fixture.decide(fixture.approvalOf(job.data.message))
     const approval = await gate.wait(job, token, { execution_id: executionId }, { payloadSchema: Payload })
-    expectTypeOf(approval.payload).toEqualTypeOf<z.infer<typeof Payload> | null | undefined>()
-    payload = approval.payload ?? undefined
+    expectTypeOf(approval.payload).toEqualTypeOf<z.infer<typeof Payload>>()
+    payload = approval.payload
   })
   const job = await fixture.add('typed')
   await fixture.settled([job.id ?? ''], 'completed')
