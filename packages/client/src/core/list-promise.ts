@@ -77,7 +77,11 @@ export class ListPromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
       // Never more than the server says the list holds from the first requested page on.
       const room = Math.max(0, page.meta.total - (this.#startPage - 1) * page.meta.limit - yielded)
       const data = fresh.slice(0, room)
-      if (data.length === 0) return
+      // An empty first page is still a page read (its meta says so); a later one ends the walk.
+      if (data.length === 0) {
+        if (requested === this.#startPage) yield { data, meta: page.meta }
+        return
+      }
       yield data.length === page.data.length ? page : { data, meta: page.meta }
       yielded += data.length
       // Stop at the last page, or when the server did not serve the page asked for.

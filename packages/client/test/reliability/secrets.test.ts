@@ -103,11 +103,14 @@ describe('secrets never leave the client', () => {
     expect(renderings(error)).not.toContain(token)
   })
 
-  it('a secret echoed URL-encoded is blanked too', async () => {
-    const secret = 'whsec_Zm9v+YmFy/YmF6"quoted"=='
-    const echoing = new Signoff({ apiKey: API_KEY, webhookSecret: secret, baseUrl: BASE, maxRetries: 0 })
+  it('a secret echoed URL-encoded or JSON-escaped is blanked too', async () => {
+    // A webhook secret is base64 (+, / and = change when URL-encoded); a key may hold a quote,
+    // which JSON escapes.
+    const secret = 'whsec_++++////ECAwQFBgcICQoLDA0ODw+/8='
+    const quotedKey = 'pr_live_"quoted"_key'
+    const echoing = new Signoff({ apiKey: quotedKey, webhookSecret: secret, baseUrl: BASE, maxRetries: 0 })
     const encoded = encodeURIComponent(secret.slice('whsec_'.length))
-    answer = () => new HttpResponse(`{"error": {"message": "got ${encoded} and ${JSON.stringify(secret).slice(1, -1)}"}}`, { status: 400, headers: { 'content-type': 'application/json' } })
+    answer = () => new HttpResponse(`{"error": {"message": "got ${encoded} and ${JSON.stringify(quotedKey).slice(1, -1)}"}}`, { status: 400, headers: { 'content-type': 'application/json' } })
     const error = await echoing.approvals.get('abc').catch((caught: unknown) => caught)
     expect((error as Error).message).toBe('approvals.get: 400 got [redacted] and [redacted]')
   })

@@ -38,6 +38,14 @@ async function walk(list: ListPromise<number>): Promise<number[]> {
 const list = (source: ReturnType<typeof pages>, start = 1) => new ListPromise(source.fetchPage, start, String)
 
 describe('ListPromise', () => {
+  it('yields an empty first page once, so a walk of pages counts the request it made', async () => {
+    const source = pages(0, 10)
+    const seen: Page<number>[] = []
+    for await (const page of list(source).pages()) seen.push(page)
+    expect(seen.map((page) => page.data)).toEqual([[]])
+    expect(source.requested).toEqual([1])
+  })
+
   it('awaits to the first page and requests it once, however often it is awaited', async () => {
     const source = pages(5, 2)
     const promise = list(source)
