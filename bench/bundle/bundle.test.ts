@@ -45,6 +45,19 @@ describe('browser bundles', () => {
     expect(get('list-only').raw).toBeLessThan(get('list-decide-verify').raw)
   })
 
+  it('an app using some schemas carries neither the others nor the zod code only they need', () => {
+    // JsonObjectSchema (a record) sits in the same module as the id and timestamp schemas the
+    // approval schemas use; only its pure annotation lets a bundler drop it. zod's other ISO
+    // formats come only through the z.iso namespace.
+    const { code } = get('schemas-only')
+    for (const constructor of ['"$ZodRecord"', '"$ZodUnion"', '"$ZodISODate"', '"$ZodISODuration"']) {
+      expect(code).not.toContain(constructor)
+    }
+    expect(code).toContain('"$ZodISODateTime"')
+    // The check can tell: the full client, whose agent schemas use records, carries one.
+    expect(get('list-decide-verify').code).toContain('"$ZodRecord"')
+  })
+
   it("the client's bundles carry none of classic zod or its locales", () => {
     for (const name of ['list-only', 'reviewer', 'reviewer-verify', 'list-decide-verify', 'schemas-only']) {
       const classic = [...get(name).bytesByInput].filter(([file, bytes]) => /zod\/v4\/(classic|locales)\//.test(file) && bytes > 0)
