@@ -11,16 +11,27 @@ export interface App {
   label: string
 }
 
-/** The apps compared against the plain-fetch baseline. */
+/** The client's apps, compared against the floor: the reviewer's calls by hand over ky and zod/mini. */
 export const CLIENT_APPS: readonly App[] = [
-  { name: 'list', label: '(a) approvals.list' },
-  { name: 'list-only', label: "(a') approvals.list, the resource alone" },
-  { name: 'list-decide', label: '(b) list + decide' },
-  { name: 'list-decide-verify', label: '(c) list + decide + webhooks.verify' },
-  { name: 'plain-fetch', label: '(d) plain fetch, no validation (baseline)' },
-  // The floor of any client built on ky and zod/mini: both dependencies, one schema, no client.
-  { name: 'ky-zod-mini', label: '(e) ky + a zod/mini list schema, by hand' },
+  { name: 'list-only', label: '(a) approvals.list, with new Approvals()' },
+  { name: 'reviewer', label: '(b) list + decide, with new Approvals() (the reviewer app)' },
+  { name: 'reviewer-verify', label: '(c) list + decide + verifyWebhook' },
+  { name: 'list-decide-verify', label: '(d) list + decide + webhooks.verify, with new Signoff()' },
+  { name: 'plain-fetch', label: '(e) plain fetch and Web Crypto, no validation' },
+  { name: 'ky-zod-mini', label: '(f) ky + zod/mini, list + decide by hand (floor)' },
 ]
+
+/** The floor of {@link CLIENT_APPS}. */
+export const CLIENT_FLOOR = 'ky-zod-mini'
+
+/** The approval schemas imported from @signoff/schemas, against the same schemas inline. */
+export const SCHEMA_APPS: readonly App[] = [
+  { name: 'schemas-only', label: 'the approval schemas from @signoff/schemas' },
+  { name: 'schemas-inline', label: 'the same schemas inline (floor)' },
+]
+
+/** The floor of {@link SCHEMA_APPS}. */
+export const SCHEMA_FLOOR = 'schemas-inline'
 
 /** The zod flavour choice: one approval list schema, written with each front-end. */
 export const ZOD_APPS: readonly App[] = [
@@ -38,6 +49,28 @@ export interface Bundle {
   inputs: string[]
   /** The minified bytes each input left in the bundle, after tree-shaking. */
   bytesByInput: Map<string, number>
+}
+
+/** The packages a bundle's bytes are attributed to, in the order tables show them. */
+export const PACKAGES = ['ky', 'zod', '@signoff/schemas', '@signoff/client', 'the app'] as const
+
+/** Which package an input file of the metafile belongs to. */
+export function packageOf(input: string): (typeof PACKAGES)[number] {
+  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?ky\//.test(input)) return 'ky'
+  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?zod\//.test(input)) return 'zod'
+  if (input.includes('packages/schemas/')) return '@signoff/schemas'
+  if (input.includes('packages/client/')) return '@signoff/client'
+  return 'the app'
+}
+
+/** The minified bytes each package left in a bundle. */
+export function bytesByPackage(bundle: Bundle): Map<(typeof PACKAGES)[number], number> {
+  const totals = new Map(PACKAGES.map((name) => [name, 0]))
+  for (const [input, bytes] of bundle.bytesByInput) {
+    const name = packageOf(input)
+    totals.set(name, (totals.get(name) ?? 0) + bytes)
+  }
+  return totals
 }
 
 /** Bundles `apps/<name>.ts` for the browser. */

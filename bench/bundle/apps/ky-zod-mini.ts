@@ -1,22 +1,22 @@
-// (e) ky and a zod/mini approval list schema used directly: the dependencies the client is
-// built on, with one schema and none of the client's own code.
+// The floor of the reviewer app: the same two calls written by hand over ky and zod/mini, with
+// the same schemas inline, inputs validated, retries on and an Idempotency-Key on decide. No
+// typed errors, no option checks, no redaction: the dependencies and the least code around them.
 import ky from 'ky'
-import * as z from 'zod/mini'
+import type * as z from 'zod/mini'
+import { ApprovalEnvelope, ApprovalList, DecideParams, ListParams } from '../inline/approval-schemas.ts'
 
-const ApprovalList = z.object({
-  data: z.array(
-    z.looseObject({
-      id: z.string(),
-      execution_id: z.string(),
-      agent_id: z.string(),
-      checkpoint_name: z.string(),
-      payload: z.optional(z.nullable(z.unknown())),
-      status: z.string(),
-      created_at: z.string(),
-    }),
-  ),
-  meta: z.object({ total: z.number(), page: z.number(), limit: z.number(), total_pages: z.number() }),
-})
+const api = ky.create({ baseUrl: `${location.origin}/api/v1/`, retry: { limit: 2, methods: ['get', 'post'] } })
 
-const page = await ky.get(`${location.origin}/api/v1/approvals`, { searchParams: { status: 'pending' } }).json(ApprovalList)
-console.log(page.data.length)
+function list(params: z.input<typeof ListParams>) {
+  return api.get('approvals', { searchParams: ListParams.parse(params) }).json(ApprovalList)
+}
+
+function decide(params: z.input<typeof DecideParams>) {
+  const { approval_id, ...decision } = DecideParams.parse(params)
+  const headers = { 'idempotency-key': crypto.randomUUID() }
+  return api.post(`approvals/${encodeURIComponent(approval_id)}/decide`, { json: decision, headers }).json(ApprovalEnvelope)
+}
+
+const page = await list({ status: 'pending' })
+const first = page.data[0]
+if (first !== undefined) console.log(await decide({ approval_id: first.id, decision: 'approved', reason: 'ok' }))

@@ -1,4 +1,5 @@
-// (c) List, decide, and verify a webhook message (as an edge function or a service worker might).
+// The full client: `new Signoff()` builds every resource, so its bundle carries all of them.
+// List, decide, and verify a webhook message.
 import { Signoff } from '@signoff/client'
 
 const client = new Signoff({ baseUrl: location.origin, webhookSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })

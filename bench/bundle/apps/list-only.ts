@@ -1,4 +1,4 @@
-// (a') The same page, importing only the approvals resource instead of the whole client.
+// A page that only lists pending approvals, with the approvals resource alone.
 import { Approvals } from '@signoff/client'
 
 const approvals = new Approvals({ baseUrl: location.origin })

@@ -16,7 +16,7 @@ import {
  * Both parse, and the parsed config always carries `checkpoint_name` when either was sent.
  * Every other config key (`temperature`, `type`, …) passes through untouched.
  */
-export const AgentConfigSchema = withAlias(
+export const AgentConfigSchema = /* @__PURE__ */ (() => withAlias(
   'approval_checkpoint_name',
   'checkpoint_name',
   z.looseObject({
@@ -24,13 +24,13 @@ export const AgentConfigSchema = withAlias(
     checkpoint_name: z.optional(z.string()),
     approval_checkpoint_name: z.optional(z.string()),
   }),
-)
+))()
 
 /** An agent version's config as parsed: approval settings plus any other keys. */
 export type AgentConfig = z.output<typeof AgentConfigSchema>
 
 /** One version of an agent's configuration. */
-export const AgentVersionSchema = z.looseObject({
+export const AgentVersionSchema = /* @__PURE__ */ (() => z.looseObject({
   id: IdSchema,
   agent_id: IdSchema,
   version: z.string(),
@@ -40,7 +40,7 @@ export const AgentVersionSchema = z.looseObject({
   is_current: z.boolean(),
   message: z.optional(z.nullable(z.string())),
   created_at: TimestampSchema,
-})
+}))()
 
 /**
  * One version of an agent's configuration, as parsed: its known fields (unknown fields pass
@@ -49,7 +49,7 @@ export const AgentVersionSchema = z.looseObject({
 export type AgentVersion = Without<Known<z.output<typeof AgentVersionSchema>>, 'config'> & { config: AgentConfig | null }
 
 /** An agent, with the version that currently runs. */
-export const AgentSchema = z.looseObject({
+export const AgentSchema = /* @__PURE__ */ (() => z.looseObject({
   id: IdSchema,
   name: z.string(),
   workspace_id: z.optional(IdSchema),
@@ -59,7 +59,7 @@ export const AgentSchema = z.looseObject({
   current_version: z.optional(z.nullable(AgentVersionSchema)),
   created_at: z.optional(TimestampSchema),
   updated_at: z.optional(TimestampSchema),
-})
+}))()
 
 /** An agent, as parsed: its known fields (unknown fields pass at run time). */
 export type Agent = Without<Known<z.output<typeof AgentSchema>>, 'current_version'> & {
@@ -67,7 +67,7 @@ export type Agent = Without<Known<z.output<typeof AgentSchema>>, 'current_versio
 }
 
 /** The config a caller sends with a new version: approval settings plus any other keys. */
-export const AgentConfigInputSchema = z.looseObject({
+export const AgentConfigInputSchema = /* @__PURE__ */ (() => z.looseObject({
   approval_required: z.optional(
     z.boolean({ error: 'config.approval_required must be true or false' }),
   ),
@@ -76,10 +76,10 @@ export const AgentConfigInputSchema = z.looseObject({
       z.minLength(1, { error: 'config.checkpoint_name must not be empty' }),
     ),
   ),
-})
+}))()
 
 /** Parameters of `agents.create_version`. */
-export const CreateVersionParamsSchema = z.object({
+export const CreateVersionParamsSchema = /* @__PURE__ */ (() => z.object({
   agent_id: idParam('agent_id'),
   config: AgentConfigInputSchema,
   version: z.optional(z.string({ error: 'version must be a string such as "1.1.0"' })),
@@ -87,20 +87,20 @@ export const CreateVersionParamsSchema = z.object({
   input_schema: z.optional(JsonObjectSchema),
   output_schema: z.optional(JsonObjectSchema),
   set_current: z.optional(z.boolean({ error: 'set_current must be true or false' })),
-})
+}))()
 
 /** Parameters of `agents.create_version`. */
 export type CreateVersionParams = z.input<typeof CreateVersionParamsSchema>
 
 /** Parameters of `agents.list`. */
-export const AgentListParamsSchema = z.object({
+export const AgentListParamsSchema = /* @__PURE__ */ (() => z.object({
   ...PaginationParamsShape,
   type: z.optional(z.string({ error: 'type must be a string' })),
   name: z.optional(z.string({ error: 'name must be a string' })),
-})
+}))()
 
 /** Parameters of `agents.list`. */
 export type AgentListParams = z.input<typeof AgentListParamsSchema>
 
 /** Parameters of `agents.get`. */
-export const AgentIdParamsSchema = z.object({ agent_id: idParam('agent_id') })
+export const AgentIdParamsSchema = /* @__PURE__ */ (() => z.object({ agent_id: idParam('agent_id') }))()

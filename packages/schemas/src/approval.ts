@@ -9,7 +9,7 @@ export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] 
 export type ApprovalStatus = OpenEnum<(typeof APPROVAL_STATUSES)[number]>
 
 /** Schema of an approval status (open: unknown values parse). */
-export const ApprovalStatusSchema = openEnum(APPROVAL_STATUSES)
+export const ApprovalStatusSchema = /* @__PURE__ */ (() => openEnum(APPROVAL_STATUSES))()
 
 /** The two decisions a reviewer can make. */
 export const DECISIONS = ['approved', 'rejected'] as const
@@ -18,7 +18,7 @@ export const DECISIONS = ['approved', 'rejected'] as const
 export type Decision = (typeof DECISIONS)[number]
 
 /** A request for a person to approve or reject an execution paused at a checkpoint. */
-export const ApprovalRequestSchema = z.looseObject({
+export const ApprovalRequestSchema = /* @__PURE__ */ (() => z.looseObject({
   id: IdSchema,
   execution_id: IdSchema,
   agent_id: IdSchema,
@@ -32,7 +32,7 @@ export const ApprovalRequestSchema = z.looseObject({
   expires_at: z.optional(z.nullable(TimestampSchema)),
   reason: z.optional(z.nullable(z.string())),
   created_at: TimestampSchema,
-})
+}))()
 
 /**
  * An approval request, as parsed: its known fields, typed precisely (a misspelt field is a
@@ -44,7 +44,7 @@ export type ApprovalRequest<TPayload = unknown> = Without<Known<z.output<typeof 
   (unknown extends TPayload ? { payload?: unknown } : { payload: TPayload })
 
 /** Parameters of `approvals.decide`. */
-export const DecideParamsSchema = z.object({
+export const DecideParamsSchema = /* @__PURE__ */ (() => z.object({
   approval_id: idParam('approval_id'),
   decision: z.enum(DECISIONS, { error: 'decision must be "approved" or "rejected"' }),
   reason: z.optional(
@@ -52,19 +52,19 @@ export const DecideParamsSchema = z.object({
       z.maxLength(10_000, { error: 'reason must be at most 10000 characters' }),
     ),
   ),
-})
+}))()
 
 /** Parameters of `approvals.decide`. */
 export type DecideParams = z.input<typeof DecideParamsSchema>
 
 /** Parameters of `approvals.list`. `agent_id`, `checkpoint_name` and `execution_id` filter further. */
-export const ApprovalListParamsSchema = z.object({
+export const ApprovalListParamsSchema = /* @__PURE__ */ (() => z.object({
   ...PaginationParamsShape,
   status: z.optional(z.string({ error: 'status must be a string such as "pending"' })),
   agent_id: z.optional(idParam('agent_id')),
   checkpoint_name: z.optional(z.string({ error: 'checkpoint_name must be a string' })),
   execution_id: z.optional(idParam('execution_id')),
-})
+}))()
 
 /**
  * Parameters of `approvals.list`. `status` is typed as the known statuses, so a misspelt one
@@ -75,4 +75,4 @@ export type ApprovalListParams = Omit<z.input<typeof ApprovalListParamsSchema>, 
 }
 
 /** Parameters of `approvals.get`. */
-export const ApprovalIdParamsSchema = z.object({ approval_id: idParam('approval_id') })
+export const ApprovalIdParamsSchema = /* @__PURE__ */ (() => z.object({ approval_id: idParam('approval_id') }))()

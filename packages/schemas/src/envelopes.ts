@@ -5,11 +5,11 @@ import { withAlias, type Known } from './primitives.js'
  * Pagination of a list response. The newer API spells `total_pages` as `pages`; both parse,
  * and the parsed value always carries `total_pages`.
  */
-export const ListMetaSchema = withAlias(
+export const ListMetaSchema = /* @__PURE__ */ (() => withAlias(
   'pages',
   'total_pages',
   z.looseObject({ total: z.number(), page: z.number(), limit: z.number(), total_pages: z.number() }),
-)
+))()
 
 /** Pagination of a list response, as parsed. */
 export type ListMeta = Known<z.output<typeof ListMetaSchema>>
@@ -33,7 +33,7 @@ export interface Page<T> {
 }
 
 /** Parameters every list endpoint takes. */
-export const PaginationParamsShape = {
+export const PaginationParamsShape = /* @__PURE__ */ (() => ({
   /** Page number, starting at 1. */
   page: z.optional(
     z.number().check(z.int(), z.gte(1, { error: 'page must be an integer of at least 1' })),
@@ -48,4 +48,4 @@ export const PaginationParamsShape = {
         z.lte(100, { error: 'limit must be an integer from 1 to 100 (the API caps pages at 100)' }),
       ),
   ),
-}
+}))()

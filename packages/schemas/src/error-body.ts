@@ -4,22 +4,22 @@ import { isPlainObject } from './primitives.js'
 /**
  * The structured error body: `{"error": {"code", "message", "details"?}}`.
  */
-export const StructuredErrorBodySchema = z.looseObject({
+export const StructuredErrorBodySchema = /* @__PURE__ */ (() => z.looseObject({
   error: z.looseObject({
     code: z.optional(z.string()),
     message: z.string(),
     details: z.optional(z.unknown()),
   }),
-})
+}))()
 
 /** The short error body: `{"error": "message"}`. */
-export const ShortErrorBodySchema = z.looseObject({ error: z.string() })
+export const ShortErrorBodySchema = /* @__PURE__ */ (() => z.looseObject({ error: z.string() }))()
 
 /** The bare error body of framework pages: `{"message": "…"}`. */
-export const BareErrorBodySchema = z.looseObject({ message: z.string() })
+export const BareErrorBodySchema = /* @__PURE__ */ (() => z.looseObject({ message: z.string() }))()
 
 /** Any of the three error body shapes a server may send. */
-export const ErrorBodySchema = z.union([StructuredErrorBodySchema, ShortErrorBodySchema, BareErrorBodySchema])
+export const ErrorBodySchema = /* @__PURE__ */ (() => z.union([StructuredErrorBodySchema, ShortErrorBodySchema, BareErrorBodySchema]))()
 
 /** An error body reduced to what every shape can say. */
 export interface ApiErrorDetail {

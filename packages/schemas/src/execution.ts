@@ -27,13 +27,13 @@ export const EXECUTION_STATUSES = [
 export type ExecutionStatus = OpenEnum<(typeof EXECUTION_STATUSES)[number]>
 
 /** Schema of an execution status (open: unknown values parse). */
-export const ExecutionStatusSchema = openEnum(EXECUTION_STATUSES)
+export const ExecutionStatusSchema = /* @__PURE__ */ (() => openEnum(EXECUTION_STATUSES))()
 
 /**
  * One run of an agent. The official SDKs read the execute response's id as `execution_id`
  * while the emulator sends `id`: either parses, and the parsed execution always has `id`.
  */
-export const ExecutionSchema = withAlias(
+export const ExecutionSchema = /* @__PURE__ */ (() => withAlias(
   'execution_id',
   'id',
   z.looseObject({
@@ -54,13 +54,13 @@ export const ExecutionSchema = withAlias(
     completed_at: z.optional(z.nullable(TimestampSchema)),
     created_at: z.optional(TimestampSchema),
   }),
-)
+))()
 
 /** One run of an agent, as parsed: its known fields (unknown fields pass at run time). */
 export type Execution = Known<z.output<typeof ExecutionSchema>>
 
 /** Parameters of `agents.execute`. */
-export const ExecuteParamsSchema = z.object({
+export const ExecuteParamsSchema = /* @__PURE__ */ (() => z.object({
   agent_id: idParam('agent_id'),
   input: z.record(z.string(), z.unknown(), {
     error: 'input must be a JSON object, for example { message: "Hello" }',
@@ -68,18 +68,18 @@ export const ExecuteParamsSchema = z.object({
   session_id: z.optional(z.string({ error: 'session_id must be a string' })),
   version_id: z.optional(idParam('version_id')),
   sync: z.optional(z.boolean({ error: 'sync must be true or false' })),
-})
+}))()
 
 /** Parameters of `agents.execute`. */
 export type ExecuteParams = z.input<typeof ExecuteParamsSchema>
 
 /** Parameters of `executions.list`. */
-export const ExecutionListParamsSchema = z.object({
+export const ExecutionListParamsSchema = /* @__PURE__ */ (() => z.object({
   ...PaginationParamsShape,
   agent_id: z.optional(idParam('agent_id')),
   session_id: z.optional(z.string({ error: 'session_id must be a string' })),
   status: z.optional(z.string({ error: 'status must be a string such as "awaiting_approval"' })),
-})
+}))()
 
 /**
  * Parameters of `executions.list`. `status` is typed as the known statuses (a misspelt one is a
@@ -90,4 +90,4 @@ export type ExecutionListParams = Omit<z.input<typeof ExecutionListParamsSchema>
 }
 
 /** Parameters of `executions.get` and `executions.pending_approval`. */
-export const ExecutionIdParamsSchema = z.object({ execution_id: idParam('execution_id') })
+export const ExecutionIdParamsSchema = /* @__PURE__ */ (() => z.object({ execution_id: idParam('execution_id') }))()

@@ -5,6 +5,9 @@
  *
  * @packageDocumentation
  */
+// Every schema is built inside a `/* @__PURE__ */` call: zod/mini's builders are plain calls,
+// which a bundler must otherwise keep (with the zod code they reach) even when nothing uses
+// their result. So an app pays only for the schemas it imports.
 export {
   IdSchema,
   JsonObjectSchema,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { _isoDateTime } from 'zod/v4/core'
 
 /**
  * A status set the API may grow: the known values autocomplete, any other string still parses.
@@ -32,7 +33,7 @@ export function isSafeId(value: unknown): value is string {
 }
 
 /** Schema of a resource id as it appears in responses (any non-empty string). */
-export const IdSchema = z.string().check(z.minLength(1))
+export const IdSchema = /* @__PURE__ */ (() => z.string().check(z.minLength(1)))()
 
 /**
  * Schema of an id the caller supplies: rejected when empty or when it could escape the
@@ -44,11 +45,13 @@ export function idParam(field: string): z.ZodMiniType<string, string> {
   })
 }
 
+// What `z.iso.datetime` builds, without going through the `z.iso` namespace object: a bundler
+// keeps every member of a namespace it cannot see through (the date, time and duration formats).
 /** An RFC 3339 timestamp string (any sub-second precision, `Z` or an offset). */
-export const TimestampSchema = z.iso.datetime({ offset: true })
+export const TimestampSchema = /* @__PURE__ */ (() => _isoDateTime(z.ZodMiniISODateTime, { offset: true }))()
 
 /** Any JSON object: keys of any name, values of any JSON type. */
-export const JsonObjectSchema = z.record(z.string(), z.unknown())
+export const JsonObjectSchema = /* @__PURE__ */ (() => z.record(z.string(), z.unknown()))()
 
 /**
  * An object type with its known fields only: the index signature a loose object adds for

@@ -17,24 +17,24 @@ export const WEBHOOK_EVENT_TYPES = [
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
 
 /** The slice of an execution that approval events carry. */
-export const WebhookExecutionSchema = z.looseObject({
+export const WebhookExecutionSchema = /* @__PURE__ */ (() => z.looseObject({
   id: IdSchema,
   agent_id: IdSchema,
   status: ExecutionStatusSchema,
-})
+}))()
 
 /** The envelope of every webhook body: `{ type, timestamp, data }`. */
-export const WebhookEventSchema = z.looseObject({
+export const WebhookEventSchema = /* @__PURE__ */ (() => z.looseObject({
   type: z.string(),
   timestamp: TimestampSchema,
   data: z.unknown(),
-})
+}))()
 
 /** The data of the approval events: the approval and its execution. */
-export const ApprovalEventDataSchema = z.looseObject({
+export const ApprovalEventDataSchema = /* @__PURE__ */ (() => z.looseObject({
   approval: ApprovalRequestSchema,
   execution: WebhookExecutionSchema,
-})
+}))()
 
 /** The data of an approval event, with the approval's payload typed as `TPayload`. */
 export interface ApprovalEventData<TPayload = unknown> {
