@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { WebhookEvent } from '@signoff/client'
+import { isInvalidRequestError, type WebhookEvent } from '@signoff/client'
 import { WEBHOOK_EVENT_TYPES } from '@signoff/schemas'
-import { createWebhookHandler, type WebhookHandlers } from '@signoff/node'
+import { createWebhookHandler, type WebhookHandlerOptions, type WebhookHandlers, type WebhookRequestHandler } from '@signoff/node'
 import { parseInteger } from '../args.js'
 import { COMMON_OPTIONS, stringOption, type CommandSpec } from '../command.js'
 import { UsageError } from '../errors.js'
@@ -29,7 +29,9 @@ export const webhooksListen: CommandSpec = {
   examples: ['signoff webhooks listen --port 3000 --secret whsec_…', 'signoff mock --webhook http://127.0.0.1:3000/ --secret whsec_…   # in another terminal'],
   async run(context) {
     const port = parseInteger(stringOption(context, 'port') ?? '3000', 'port', HELP, 0, 65_535)
-    const secret = stringOption(context, 'secret') ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
+    const flag = stringOption(context, 'secret')
+    const setting = flag === undefined ? 'PROMPTRAILS_WEBHOOK_SECRET' : '--secret'
+    const secret = flag ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
     context.secrets.add(secret)
     if (!secret?.trim()) throw new UsageError('no signing secret: pass --secret whsec_… or set PROMPTRAILS_WEBHOOK_SECRET', HELP)
 
@@ -37,7 +39,7 @@ export const webhooksListen: CommandSpec = {
     const print = (event: WebhookEvent) => (context.options['json'] ? out.json(event) : out.line(summarise(out, event)))
     const on: WebhookHandlers<unknown> = {}
     for (const type of WEBHOOK_EVENT_TYPES) on[type] = print
-    const handler = createWebhookHandler({
+    const handler = receiver(setting, {
       secret,
       on,
       // The receiver's errors never hold the secret; the CLI redacts it anyway.
@@ -53,6 +55,21 @@ export const webhooksListen: CommandSpec = {
     await new Promise((resolve) => server.close(resolve))
     return EXIT.ok
   },
+}
+
+/**
+ * The receiver, or a usage error naming the setting that holds a malformed secret (the
+ * receiver's message says what is wrong with it, never the value).
+ */
+function receiver(setting: string, options: WebhookHandlerOptions): WebhookRequestHandler {
+  try {
+    return createWebhookHandler(options)
+  } catch (error) {
+    if (!isInvalidRequestError(error)) throw error
+    const secretIssues = error.issues.filter((issue) => issue.path?.[0] === 'secret')
+    if (secretIssues.length === 0) throw error
+    throw new UsageError(`${setting}: ${secretIssues.map((issue) => issue.message).join('; ')}`, HELP)
+  }
 }
 
 /** `<time> <type>: approval <id> <status>, execution <id> <status>`: one event on one line. */
