@@ -23,6 +23,17 @@ it.each([
   expect(result.stderr).not.toContain('not*base64')
 })
 
+it.each([
+  ['--secret', ['--secret', MALFORMED], {}],
+  ['PROMPTRAILS_WEBHOOK_SECRET', [], { PROMPTRAILS_WEBHOOK_SECRET: MALFORMED }],
+])('mock --webhook exits 2 at start on a malformed secret from %s, naming that setting without printing it', async (setting, flags, env) => {
+  const result = await runCli(['mock', '--port', '0', '--webhook', 'http://127.0.0.1:1/hooks', ...flags], env)
+  expect(result.code).toBe(2)
+  expect(result.stdout).toBe('')
+  expect(result.stderr).toMatch(new RegExp(`^signoff: ${setting}: the webhook secret must be "whsec_" followed by the base64 key[^\\n]*\\(see signoff mock --help\\)\\n$`))
+  expect(result.stderr).not.toContain('not*base64')
+})
+
 it('webhooks listen takes a good --secret over a malformed PROMPTRAILS_WEBHOOK_SECRET', async () => {
   const { cli: listener } = await serveCli(['webhooks', 'listen', '--port', '0', '--secret', GOOD], { PROMPTRAILS_WEBHOOK_SECRET: MALFORMED })
   expect((await listener.stop()).code).toBe(0)

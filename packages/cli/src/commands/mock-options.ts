@@ -2,6 +2,7 @@ import type { DialectName, ErrorBodyShape, FaultKind, FaultRule, MockServerOptio
 import { parseDuration, parseInteger } from '../args.js'
 import { stringOption, type CommandContext, type OptionSpecs } from '../command.js'
 import { UsageError } from '../errors.js'
+import { checkSigningSecret } from './signing-secret.js'
 
 const HELP = 'signoff mock'
 
@@ -103,14 +104,15 @@ function routeOf(text: string): string {
 
 function webhookOptions(context: CommandContext): { url: string; secret: string } | undefined {
   const url = stringOption(context, 'webhook')
-  const secret = stringOption(context, 'secret') ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
+  const flag = stringOption(context, 'secret')
+  const secret = flag ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
   context.secrets.add(secret)
   if (url === undefined) {
-    if (stringOption(context, 'secret') !== undefined) throw new UsageError('--secret is for --webhook; give both', HELP)
+    if (flag !== undefined) throw new UsageError('--secret is for --webhook; give both', HELP)
     return undefined
   }
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError('--webhook must be an http(s) URL', HELP)
   if (!secret) throw new UsageError('--webhook needs --secret whsec_… (or PROMPTRAILS_WEBHOOK_SECRET)', HELP)
-  if (!secret.startsWith('whsec_')) throw new UsageError('--secret must start with whsec_ followed by base64', HELP)
+  checkSigningSecret(secret, flag === undefined ? 'PROMPTRAILS_WEBHOOK_SECRET' : '--secret', HELP)
   return { url, secret }
 }

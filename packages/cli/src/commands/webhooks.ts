@@ -1,13 +1,14 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { isInvalidRequestError, type WebhookEvent } from '@signoff/client'
+import type { WebhookEvent } from '@signoff/client'
 import { WEBHOOK_EVENT_TYPES } from '@signoff/schemas'
-import { createWebhookHandler, type WebhookHandlerOptions, type WebhookHandlers, type WebhookRequestHandler } from '@signoff/node'
+import { createWebhookHandler, type WebhookHandlers } from '@signoff/node'
 import { parseInteger } from '../args.js'
 import { COMMON_OPTIONS, stringOption, type CommandSpec } from '../command.js'
 import { UsageError } from '../errors.js'
 import { EXIT } from '../exit-codes.js'
 import { paint, paintStatus, type Output } from '../output.js'
+import { checkSigningSecret } from './signing-secret.js'
 import { untilAborted } from './until-aborted.js'
 
 const HELP = 'signoff webhooks listen'
@@ -34,12 +35,13 @@ export const webhooksListen: CommandSpec = {
     const secret = flag ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
     context.secrets.add(secret)
     if (!secret?.trim()) throw new UsageError('no signing secret: pass --secret whsec_… or set PROMPTRAILS_WEBHOOK_SECRET', HELP)
+    checkSigningSecret(secret, setting, HELP)
 
     const out = context.out
     const print = (event: WebhookEvent) => (context.options['json'] ? out.json(event) : out.line(summarise(out, event)))
     const on: WebhookHandlers<unknown> = {}
     for (const type of WEBHOOK_EVENT_TYPES) on[type] = print
-    const handler = receiver(setting, {
+    const handler = createWebhookHandler({
       secret,
       on,
       // The receiver's errors never hold the secret; the CLI redacts it anyway.
@@ -55,21 +57,6 @@ export const webhooksListen: CommandSpec = {
     await new Promise((resolve) => server.close(resolve))
     return EXIT.ok
   },
-}
-
-/**
- * The receiver, or a usage error naming the setting that holds a malformed secret (the
- * receiver's message says what is wrong with it, never the value).
- */
-function receiver(setting: string, options: WebhookHandlerOptions): WebhookRequestHandler {
-  try {
-    return createWebhookHandler(options)
-  } catch (error) {
-    if (!isInvalidRequestError(error)) throw error
-    const secretIssues = error.issues.filter((issue) => issue.path?.[0] === 'secret')
-    if (secretIssues.length === 0) throw error
-    throw new UsageError(`${setting}: ${secretIssues.map((issue) => issue.message).join('; ')}`, HELP)
-  }
 }
 
 /** `<time> <type>: approval <id> <status>, execution <id> <status>`: one event on one line. */
