@@ -1,4 +1,4 @@
-import { AuthenticationError, ConflictError, ConnectionError, InvalidRequestError } from '@signoff/client'
+import { isAuthenticationError, isConflictError, isConnectionError, isInvalidRequestError } from '@signoff/client'
 import { EXIT, type ExitCode } from './exit-codes.js'
 
 /** The command line itself was wrong; `help` names the command whose `--help` explains it. */
@@ -15,7 +15,7 @@ export class UsageError extends Error {
 /** Which exit code an error ends the CLI with. */
 export function exitCodeOf(error: unknown): ExitCode {
   // An InvalidRequestError means the client refused the arguments before sending anything.
-  if (error instanceof UsageError || error instanceof InvalidRequestError) return EXIT.usage
+  if (error instanceof UsageError || isInvalidRequestError(error)) return EXIT.usage
   return EXIT.error
 }
 
@@ -60,9 +60,9 @@ function causeLine(cause: unknown): string {
 
 function messageOf(error: unknown): string {
   if (error instanceof UsageError) return `${error.message} (see ${error.help} --help)`
-  if (error instanceof ConflictError && error.approval) return `${error.message} (it is ${error.approval.status})`
-  if (error instanceof ConnectionError) return `${error.message} (is the API address right? PROMPTRAILS_BASE_URL or --base-url)`
-  if (error instanceof AuthenticationError) return `${error.message} (check PROMPTRAILS_API_KEY or --api-key)`
+  if (isConflictError(error) && error.approval) return `${error.message} (it is ${error.approval.status})`
+  if (isConnectionError(error)) return `${error.message} (is the API address right? PROMPTRAILS_BASE_URL or --base-url)`
+  if (isAuthenticationError(error)) return `${error.message} (check PROMPTRAILS_API_KEY or --api-key)`
   if (error instanceof Error) return error.message || error.name
   return String(error)
 }

@@ -119,7 +119,11 @@ function createClient(options: CommandContext['options'], env: CliRun['env'], he
   }
   const baseUrl = flag('base-url')
   checkBaseUrl(baseUrl ?? env['PROMPTRAILS_BASE_URL'], baseUrl === undefined ? 'PROMPTRAILS_BASE_URL' : '--base-url', help)
-  return new Signoff(configFromEnv({ apiKey, baseUrl, workspaceId: flag('workspace-id') }, env))
+  // No command verifies webhooks through its client (`webhooks listen` hands the secret to the
+  // receiver), so the client never reads PROMPTRAILS_WEBHOOK_SECRET: a malformed one must not
+  // break `approvals list`.
+  const { PROMPTRAILS_WEBHOOK_SECRET: _unused, ...apiEnv } = env
+  return new Signoff(configFromEnv({ apiKey, baseUrl, workspaceId: flag('workspace-id') }, apiEnv))
 }
 
 // `localhost:4010` parses as a URL whose scheme is "localhost:": name the setting to fix, and

@@ -93,6 +93,13 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   }
 }
 
+/** Starts a `signoff` that serves (a mock, a listener) and reads the URL it prints on its first line. */
+export async function serveCli(args: readonly string[], env: Record<string, string> = {}): Promise<{ cli: RunningCli; url: string }> {
+  const cli = startCli(args, env)
+  const url = (await cli.line(/^http:\/\/127\.0\.0\.1:\d+\/?$/)).replace(/\/$/, '')
+  return { cli, url }
+}
+
 /** Runs `signoff …args` to its end. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 15_000): Promise<CliResult> {
   return startCli(args, env, timeoutMs).exited

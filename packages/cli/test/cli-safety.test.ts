@@ -70,6 +70,19 @@ describe('approvals wait against an API that does not answer', () => {
     expect(stdout + stderr + waiting.output.stderr).not.toContain(KEY)
   })
 
+  it('shows the cause of a refused connection with --debug (ECONNREFUSED), and only the one line without', async () => {
+    const env = { PROMPTRAILS_API_KEY: KEY, PROMPTRAILS_BASE_URL: await closedPort() }
+    const debug = await runCli(['approvals', 'list', '--debug'], env)
+    expect(debug.code).toBe(1)
+    expect(debug.stdout).toBe('')
+    expect(debug.stderr).toMatch(/^signoff: approvals\.list: the connection failed[^\n]*\(is the API address right\? PROMPTRAILS_BASE_URL or --base-url\)\n/)
+    expect(debug.stderr).toMatch(/^caused by: \w*Error ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+$/m)
+    const plain = await runCli(['approvals', 'list'], env)
+    expect(plain.code).toBe(1)
+    expect(lines(plain.stderr)).toHaveLength(1)
+    expect(debug.stderr + plain.stderr).not.toContain(KEY)
+  })
+
   it('names PROMPTRAILS_BASE_URL or --base-url when the address has no http(s) scheme, exit 2, nothing sent', async () => {
     const byEnv = await cli.signoff(['approvals', 'list'], { PROMPTRAILS_BASE_URL: 'localhost:4010' })
     expect(byEnv.code).toBe(2)

@@ -2,7 +2,7 @@
 // until Ctrl-C; every request goes over real HTTP on 127.0.0.1.
 import { Webhook } from 'standardwebhooks'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { assertCliBuilt, killLeftovers, runCli, startCli } from './cli-process.js'
+import { assertCliBuilt, killLeftovers, runCli, serveCli } from './cli-process.js'
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 const DEMO_KEY = 'pr_key_signoff_mock_demo'
@@ -10,12 +10,7 @@ const DEMO_KEY = 'pr_key_signoff_mock_demo'
 beforeAll(assertCliBuilt)
 afterEach(killLeftovers)
 
-/** Starts `signoff …` and reads the URL it prints on its first line. */
-async function serve(args: string[], env: Record<string, string> = {}) {
-  const cli = startCli(args, env)
-  const url = (await cli.line(/^http:\/\/127\.0\.0\.1:\d+\/?$/)).replace(/\/$/, '')
-  return { cli, url }
-}
+const serve = serveCli
 
 describe('signoff mock', () => {
   it('prints a URL that answers with the printed key, seeded with --pending, until Ctrl-C', async () => {

@@ -98,13 +98,20 @@ describe('the mock approval flow', () => {
 })
 
 describe.each(['standard', 'emulator', 'newer'] as const)('the %s dialect', (quirks) => {
-  it('spells list meta as the dialect does and treats a limit over 100 as it does', async () => {
+  it('spells list meta as the dialect does and refuses a limit over 100 as it does', async () => {
     const mock = createMockApi({ quirks })
     const body = (await (await call(mock, 'GET', '/approvals')).json()) as { meta: Record<string, unknown> }
     expect(Object.keys(body.meta).sort()).toEqual(['limit', 'page', quirks === 'newer' ? 'pages' : 'total_pages', 'total'].sort())
-    // contract.md caps pages at 100 and says no more; the emulator resets a larger limit to 20.
-    const large = await call(mock, 'GET', '/approvals?limit=500')
-    expect(((await large.json()) as { meta: { limit: number } }).meta.limit).toBe(20)
+    const most = await call(mock, 'GET', '/approvals?limit=100')
+    expect(((await most.json()) as { meta: { limit: number } }).meta.limit).toBe(100)
+    // contract.md: "limit is at most 100"; the emulator alone resets a larger limit to 20.
+    const large = await call(mock, 'GET', '/approvals?limit=101')
+    if (quirks === 'emulator') {
+      expect(((await large.json()) as { meta: { limit: number } }).meta.limit).toBe(20)
+      return
+    }
+    expect(large.status).toBe(400)
+    expect(await large.json()).toEqual({ error: { code: 'validation_error', message: 'limit must be at most 100' } })
   })
 
   it('answers a repeated decision as the dialect does', async () => {

@@ -7,8 +7,7 @@
  */
 export { SlackReviewer } from './reviewer/slack-reviewer.js'
 export type { CanDecide, ChannelOption, SlackReviewerOptions } from './reviewer/options.js'
-export type { SlackRequestHandler } from './interactions/endpoint.js'
-export type { SlackRequest } from './interactions/raw-body.js'
+export type { SlackRequest, SlackRequestHandler } from './interactions/endpoint.js'
 export { SlackVerificationError, slackSignature, verifySlackRequest } from './interactions/signature.js'
 export type { SlackVerificationReason, VerifySlackRequestOptions } from './interactions/signature.js'
 export { formatSlackDecision, parseSlackDecision } from './reviewer-identity.js'

@@ -3,28 +3,29 @@ import { randomUUID } from 'node:crypto'
 import { InvalidRequestError } from '@signoff/client'
 import { RedisMessageStore } from '@signoff/slack/redis'
 import { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { afterAll, afterEach, expect, inject, it } from 'vitest'
 import { ALICE, buttonsOf, Harness } from './harness.js'
-import { startRedis, type TestRedis } from './redis-server.js'
 
-let server: TestRedis
+// The run's one Redis, started by scripts/redis.setup.ts (the node project's globalSetup).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    redisUrl: string
+  }
+}
+
 const connections: Redis[] = []
-// A prefix per run, so a shared $REDIS_URL is never touched outside it.
+// A prefix per run: the Redis is shared with the other test files (and may be $REDIS_URL).
 const prefix = `signoff-test:${randomUUID()}:`
 
-beforeAll(async () => {
-  server = await startRedis()
-})
 afterAll(async () => {
   const redis = connect()
   const keys = await redis.keys(`${prefix}*`)
   if (keys.length > 0) await redis.del(...keys)
   await Promise.all(connections.map((connection) => connection.quit()))
-  await server.stop()
 })
 
 function connect(): Redis {
-  const redis = new Redis(server.url)
+  const redis = new Redis(inject('redisUrl'))
   connections.push(redis)
   return redis
 }

@@ -112,3 +112,18 @@ it('verifies a raw body kept by a body parser (Express) and explains one that wa
   await harness.settle()
   expect(harness.approval(approvalId).status).toBe('approved')
 })
+
+it('verifies a body a text parser kept as a string (express.text()): a form body is ASCII, so its bytes are the signed ones', async () => {
+  const handler = harness.reviewers[0]?.interactionHandler()
+  if (handler === undefined) throw new Error('no reviewer')
+  const asText = await harness.serve(async (request, response) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    Object.assign(request, { body: Buffer.concat(chunks).toString('utf8') })
+    handler(request, response)
+  })
+  const signed = signInteraction(harness.slack.signingSecret, clickPayload)
+  expect((await send(signed.body, signed.headers, asText.url)).status).toBe(200)
+  await harness.settle()
+  expect(harness.approval(approvalId).status).toBe('approved')
+})

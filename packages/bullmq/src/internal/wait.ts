@@ -1,4 +1,4 @@
-import { RateLimitError, type ApprovalRequest, type PayloadOf, type PayloadSchema, type Signoff } from '@signoff/client'
+import { isRateLimitError, type ApprovalRequest, type PayloadOf, type PayloadSchema, type Signoff } from '@signoff/client'
 import { isDecided, isTransient, resolveApprovalId, type WaitTarget } from '@signoff/node'
 import { DelayedError } from 'bullmq'
 import type { GateJob } from '../job.js'
@@ -42,7 +42,7 @@ export async function waitOrPark<S extends PayloadSchema | undefined>(
       return approvalId === undefined ? undefined : await client.approvals.get(approvalId, { payloadSchema })
     } catch (error) {
       if (!isTransient(error)) throw error
-      pause = error instanceof RateLimitError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0
+      pause = isRateLimitError(error) && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0
       return undefined
     }
   }

@@ -1,4 +1,4 @@
-import { ConflictError, type ApprovalListParams, type ApprovalRequest, type Decision } from '@signoff/client'
+import { isConflictError, type ApprovalListParams, type ApprovalRequest, type Decision } from '@signoff/client'
 import { parseInteger } from '../args.js'
 import { COMMON_OPTIONS, CONNECTION_OPTIONS, stringOption, type CommandContext, type CommandSpec } from '../command.js'
 import { UsageError } from '../errors.js'
@@ -115,7 +115,7 @@ async function decide(context: CommandContext, decision: Decision): Promise<type
     approval = await client.approvals.decide(id, body, { signal: context.signal })
   } catch (error) {
     // Already decided: the same decision is what this run asked for, so a repeat succeeds.
-    if (!(error instanceof ConflictError)) throw error
+    if (!isConflictError(error)) throw error
     const current = error.approval ?? (await client.approvals.get(id, { signal: context.signal }))
     if (current.status !== decision) throw error
     context.out.note(`already ${decision}: nothing was changed`)

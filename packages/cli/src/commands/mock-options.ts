@@ -1,7 +1,8 @@
-import type { FaultKind, FaultRule, MockServerOptions } from '@signoff/mock/node'
+import type { DialectName, ErrorBodyShape, FaultKind, FaultRule, MockServerOptions } from '@signoff/mock/node'
 import { parseDuration, parseInteger } from '../args.js'
 import { stringOption, type CommandContext, type OptionSpecs } from '../command.js'
 import { UsageError } from '../errors.js'
+import { checkSigningSecret } from './signing-secret.js'
 
 const HELP = 'signoff mock'
 
@@ -14,17 +15,46 @@ export const FAULT_OPTIONS: OptionSpecs = {
   slow: { type: 'string', value: 'duration', description: 'how late a "slow" fault answers (default 30s)' },
 }
 
-/**
- * The server's options from the command line: port, dialect, webhook and faults. `faultKinds`
- * is the mock's own list, passed in because the mock is loaded only when the command runs.
- */
-export function mockOptions(context: CommandContext, faultKinds: readonly FaultKind[]): MockServerOptions {
+/** The flags that choose how `signoff mock` answers: which server it imitates, and error bodies. */
+export const DIALECT_OPTIONS: OptionSpecs = {
+  dialect: { type: 'string', value: 'dialect', description: 'standard (the documented v1 API), emulator (the public PromptRails emulator) or newer (list meta "pages") (default standard)' },
+  quirks: { type: 'string', value: 'dialect', description: 'the former name of --dialect' },
+  'error-bodies': { type: 'string', value: 'shape', description: 'send every error as short {"error": "…"} or bare {"message": "…"} (default: the dialect\'s)' },
+}
+
+/** What the mock itself knows, passed in because it is loaded only when the command runs. */
+export interface MockChoices {
+  readonly faultKinds: readonly FaultKind[]
+  readonly dialects: readonly DialectName[]
+}
+
+/** The server's options from the command line: port, dialect, error bodies, webhook and faults. */
+export function mockOptions(context: CommandContext, choices: MockChoices): MockServerOptions {
   const port = parseInteger(stringOption(context, 'port') ?? '4010', 'port', HELP, 0, 65_535)
-  const quirks = stringOption(context, 'quirks') ?? 'standard'
-  if (quirks !== 'standard' && quirks !== 'emulator') throw new UsageError('--quirks must be standard or emulator', HELP)
-  const options: MockServerOptions = { port, quirks, ...faultOptions(context, faultKinds) }
+  const options: MockServerOptions = { port, ...dialectOptions(context, choices.dialects), ...faultOptions(context, choices.faultKinds) }
   const webhooks = webhookOptions(context)
   return webhooks === undefined ? options : { ...options, webhooks: [webhooks] }
+}
+
+const ERROR_BODIES: readonly ErrorBodyShape[] = ['short', 'bare']
+
+function dialectOptions(context: CommandContext, dialects: readonly DialectName[]): Pick<MockServerOptions, 'dialect' | 'errorBodies'> {
+  const given = (['dialect', 'quirks'] as const).filter((name) => stringOption(context, name) !== undefined)
+  if (given.length > 1) throw new UsageError('--quirks is the former name of --dialect; give one of them', HELP)
+  const [flag = 'dialect'] = given
+  const text = stringOption(context, flag) ?? 'standard'
+  const dialect = dialects.find((name) => name === text)
+  if (dialect === undefined) throw new UsageError(`--${flag} must be ${orList(dialects)}`, HELP)
+  const shapeText = stringOption(context, 'error-bodies')
+  if (shapeText === undefined) return { dialect }
+  const errorBodies = ERROR_BODIES.find((shape) => shape === shapeText)
+  if (errorBodies === undefined) throw new UsageError(`--error-bodies must be ${orList(ERROR_BODIES)} (without it, errors take the dialect's shape)`, HELP)
+  return { dialect, errorBodies }
+}
+
+// "a, b or c"
+function orList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`
 }
 
 function faultOptions(context: CommandContext, faultKinds: readonly FaultKind[]): Pick<MockServerOptions, 'faults'> {
@@ -74,14 +104,15 @@ function routeOf(text: string): string {
 
 function webhookOptions(context: CommandContext): { url: string; secret: string } | undefined {
   const url = stringOption(context, 'webhook')
-  const secret = stringOption(context, 'secret') ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
+  const flag = stringOption(context, 'secret')
+  const secret = flag ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
   context.secrets.add(secret)
   if (url === undefined) {
-    if (stringOption(context, 'secret') !== undefined) throw new UsageError('--secret is for --webhook; give both', HELP)
+    if (flag !== undefined) throw new UsageError('--secret is for --webhook; give both', HELP)
     return undefined
   }
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError('--webhook must be an http(s) URL', HELP)
   if (!secret) throw new UsageError('--webhook needs --secret whsec_… (or PROMPTRAILS_WEBHOOK_SECRET)', HELP)
-  if (!secret.startsWith('whsec_')) throw new UsageError('--secret must start with whsec_ followed by base64', HELP)
+  checkSigningSecret(secret, flag === undefined ? 'PROMPTRAILS_WEBHOOK_SECRET' : '--secret', HELP)
   return { url, secret }
 }

@@ -8,6 +8,7 @@ import { COMMON_OPTIONS, stringOption, type CommandSpec } from '../command.js'
 import { UsageError } from '../errors.js'
 import { EXIT } from '../exit-codes.js'
 import { paint, paintStatus, type Output } from '../output.js'
+import { checkSigningSecret } from './signing-secret.js'
 import { untilAborted } from './until-aborted.js'
 
 const HELP = 'signoff webhooks listen'
@@ -29,9 +30,12 @@ export const webhooksListen: CommandSpec = {
   examples: ['signoff webhooks listen --port 3000 --secret whsec_…', 'signoff mock --webhook http://127.0.0.1:3000/ --secret whsec_…   # in another terminal'],
   async run(context) {
     const port = parseInteger(stringOption(context, 'port') ?? '3000', 'port', HELP, 0, 65_535)
-    const secret = stringOption(context, 'secret') ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
+    const flag = stringOption(context, 'secret')
+    const setting = flag === undefined ? 'PROMPTRAILS_WEBHOOK_SECRET' : '--secret'
+    const secret = flag ?? context.env['PROMPTRAILS_WEBHOOK_SECRET']
     context.secrets.add(secret)
     if (!secret?.trim()) throw new UsageError('no signing secret: pass --secret whsec_… or set PROMPTRAILS_WEBHOOK_SECRET', HELP)
+    checkSigningSecret(secret, setting, HELP)
 
     const out = context.out
     const print = (event: WebhookEvent) => (context.options['json'] ? out.json(event) : out.line(summarise(out, event)))

@@ -6,7 +6,7 @@ import {
   type WebhookEvent,
   type WebhookEventType,
 } from '@signoff/schemas'
-import { ResponseValidationError } from '../core/errors/response-validation-error.js'
+import { isResponseValidationError } from '../core/errors/guards.js'
 import { typePayload, type PayloadOf, type PayloadSchema } from '../core/payload.js'
 import { reject } from './signature.js'
 
@@ -36,7 +36,7 @@ export async function parseEvent<S extends PayloadSchema | undefined>(text: stri
     // union member by itself; every known type carries this same data shape.
     return { type, timestamp, data: { ...data.data, approval } } as WebhookEvent<PayloadOf<S>>
   } catch (error) {
-    if (error instanceof ResponseValidationError) return reject('bad_payload', describeIssues(error.issues))
+    if (isResponseValidationError(error)) return reject('bad_payload', describeIssues(error.issues))
     throw error
   }
 }

@@ -26,7 +26,10 @@ export interface Dialect {
   readonly executionIdField: boolean
   /** Whether POSTs honour `Idempotency-Key` (the emulator has no such thing). */
   readonly idempotency: boolean
-  /** Whether a malformed `page` or `limit` is a 400 (the emulator falls back to 1 and 20). */
+  /**
+   * Whether a malformed `page` or `limit`, or a limit over 100, is a 400 (the emulator falls
+   * back to 1 and 20, and resets a larger limit to 20).
+   */
   readonly strictPaging: boolean
   /** Whether errors carry the emulator's codes (`bad_request`, `not_found`) and messages. */
   readonly emulatorErrors: boolean

@@ -12,9 +12,9 @@ const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
 
 /**
- * Reads `page` and `limit` from a query. A limit over 100 is reset to 20, as the emulator does
- * (the contract caps pages at 100 and says no more). A value that is not a positive integer
- * (or past 2^53) is a 400 in the strict dialects; the emulator falls back to page 1 and 20.
+ * Reads `page` and `limit` from a query. In the strict dialects a value that is not a positive
+ * integer (or past 2^53) is a 400, and so is a limit over 100 (the contract: "limit is at most
+ * 100"). The emulator falls back to page 1 and 20 for the one, and resets the other to 20.
  */
 export function readPageRequest(query: URLSearchParams, dialect: Dialect): PageRequest {
   const page = readPositiveInt(query.get('page'), 1)
@@ -22,6 +22,7 @@ export function readPageRequest(query: URLSearchParams, dialect: Dialect): PageR
   if (dialect.strictPaging) {
     if (page === undefined) throw invalid('page must be a positive integer')
     if (limit === undefined) throw invalid('limit must be a positive integer')
+    if (limit > MAX_LIMIT) throw invalid(`limit must be at most ${MAX_LIMIT}`)
   }
   const checkedLimit = limit ?? DEFAULT_LIMIT
   return { page: page ?? 1, limit: checkedLimit > MAX_LIMIT ? DEFAULT_LIMIT : checkedLimit }

@@ -11,11 +11,14 @@ const expected = {
     conflict: { status: 409, body: { error: { code: 'conflict', message: 'approval has already been decided' } } },
     badDecision: { status: 400, body: { error: { code: 'validation_error', message: 'decision: decision must be "approved" or "rejected"' } } },
     executionIdField: true,
+    overLimit: { status: 400, body: { error: { code: 'validation_error', message: 'limit must be at most 100' } } },
   },
   emulator: {
     conflict: { status: 400, body: { error: { code: 'bad_request', message: 'approval has already been decided' } } },
     badDecision: { status: 400, body: { error: { code: 'bad_request', message: "decision must be 'approved' or 'rejected'" } } },
     executionIdField: false,
+    // The emulator resets a limit over 100 to 20 and answers the page.
+    overLimit: { status: 200, body: { data: [], meta: { total: 0, page: 1, limit: 20, total_pages: 0 } } },
   },
 } as const
 
@@ -115,6 +118,13 @@ describe.each(['standard', 'emulator'] as const)('the official SDK seed flow aga
     const answer = await sdkRequest(server, 'POST', `/api/v1/approvals/${approval}/decide`, { body: { decision: 'maybe' } })
     expect({ status: answer.status, body: answer.body }).toEqual(want.badDecision)
     expect(server.mock.store.getApproval(approval)?.status).toBe('pending')
+  })
+
+  it('answers a limit over 100 as the dialect does (contract.md: limit is at most 100)', async () => {
+    const answer = await sdkRequest(server, 'GET', '/api/v1/executions?status=cancelled&page=1&limit=101')
+    expect({ status: answer.status, body: answer.body }).toEqual(want.overLimit)
+    const most = await sdkRequest(server, 'GET', '/api/v1/executions?status=cancelled&page=1&limit=100')
+    expect({ status: most.status, meta: most.body['meta'] }).toEqual({ status: 200, meta: { total: 0, page: 1, limit: 100, total_pages: 0 } })
   })
 
   it('lists executions by status', async () => {

@@ -1,4 +1,4 @@
-import { NotFoundError, type Signoff } from '@signoff/client'
+import { isNotFoundError, type Signoff } from '@signoff/client'
 import { NoApprovalError } from './errors.js'
 
 /** What to wait on: an approval, or the approval an execution is paused at. */
@@ -24,7 +24,7 @@ export async function resolveApprovalId(
     onRequest()
     return (await client.executions.pending_approval(target.execution_id, options)).id
   } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error
+    if (!isNotFoundError(error)) throw error
   }
   onRequest()
   const { data } = await client.approvals.list({ execution_id: target.execution_id, limit: 1 }, options)

@@ -1,4 +1,4 @@
-import { ConnectionError, InternalServerError, RateLimitError, ResponseValidationError } from '@signoff/client'
+import { isConnectionError, isInternalServerError, isRateLimitError, isResponseValidationError } from '@signoff/client'
 
 /**
  * Whether an error is the network's or the server's passing trouble, after which a wait should
@@ -7,8 +7,9 @@ import { ConnectionError, InternalServerError, RateLimitError, ResponseValidatio
  * the wrong shape) ends the wait.
  */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof ResponseValidationError) return error.notJson
-  return error instanceof ConnectionError || error instanceof InternalServerError || error instanceof RateLimitError
+  // Brand guards, not instanceof: the user's client may be another copy than ours.
+  if (isResponseValidationError(error)) return error.notJson
+  return isConnectionError(error) || isInternalServerError(error) || isRateLimitError(error)
 }
 
 /** The longest pause a `Retry-After` gets honoured for, unless `maxInterval` is longer still. */
@@ -21,7 +22,7 @@ export const MAX_HONOURED_PAUSE_MS = 10 * 60_000
  * for good, and a value that is not a number of seconds is ignored.
  */
 export function requestedPause(error: unknown, maxInterval: number): number | undefined {
-  if (!(error instanceof RateLimitError) || error.retryAfter === undefined) return undefined
+  if (!isRateLimitError(error) || error.retryAfter === undefined) return undefined
   const seconds = error.retryAfter
   if (!Number.isFinite(seconds) || seconds <= 0) return undefined
   return Math.min(seconds * 1000, Math.max(maxInterval, MAX_HONOURED_PAUSE_MS))

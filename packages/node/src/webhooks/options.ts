@@ -1,5 +1,6 @@
 import {
   InvalidRequestError,
+  isInvalidRequestError,
   createWebhookVerifier,
   type ApprovalEvent,
   type PayloadOf,
@@ -84,7 +85,7 @@ export function settingsOf<S extends PayloadSchema | undefined>(options: Webhook
     try {
       verifier = createWebhookVerifier({ secret, payloadSchema: options.payloadSchema, toleranceSeconds: options.toleranceSeconds, now: options.now })
     } catch (error) {
-      if (!(error instanceof InvalidRequestError)) throw error
+      if (!isInvalidRequestError(error)) throw error
       issues.push(...error.issues)
     }
   }

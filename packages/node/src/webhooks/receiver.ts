@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import { WebhookVerificationError, type PayloadOf, type PayloadSchema, type WebhookEvent, type WebhookEventType } from '@signoff/client'
+import { isWebhookVerificationError, type PayloadOf, type PayloadSchema, type WebhookEvent, type WebhookEventType } from '@signoff/client'
 import { settingsOf, type WebhookHandlerOptions } from './options.js'
 import { BodyTimeoutError, BodyTooLargeError, readRawBody, type ReceivedRequest } from './raw-body.js'
 import { MemoryFullError, SeenMessages } from './seen-messages.js'
@@ -45,7 +45,7 @@ export function createWebhookHandler<S extends PayloadSchema | undefined = undef
       // The rest of the body is not read: close the connection rather than wait for it.
       if (error instanceof BodyTooLargeError) return answer(response, 413, 'payload too large', true)
       if (error instanceof BodyTimeoutError) return answer(response, 408, 'body timed out', true)
-      if (error instanceof WebhookVerificationError) {
+      if (isWebhookVerificationError(error)) {
         const unauthorised = error.reason !== 'missing_header' && error.reason !== 'bad_payload'
         return answer(response, unauthorised ? 401 : 400, 'invalid webhook')
       }

@@ -3,8 +3,11 @@ import { ACTION_IDS, REASON_INPUT } from '../message/actions.js'
 import type { MessageRef } from '../message/views.js'
 import type { SlackUser } from '../reviewer-identity.js'
 import { parseInteraction, slackUserOf, type BlockActions, type ViewSubmission } from './payload.js'
-import { BodyTooLargeError, readRawBody, type SlackRequest } from './raw-body.js'
+import { BodyTimeoutError, BodyTooLargeError, readRawBody, type ReceivedRequest } from '@signoff/node'
 import { SlackVerificationError, verifySlackRequest } from './signature.js'
+
+/** A request as `node:http`, Express or a body parser may have left it. */
+export type SlackRequest = ReceivedRequest
 
 /** A `node:http` listener that is also Express / Connect middleware. */
 export type SlackRequestHandler = (request: SlackRequest, response: ServerResponse, next?: (error?: unknown) => void) => void
@@ -28,6 +31,16 @@ export interface EndpointOptions {
   onError: (error: unknown) => void
 }
 
+// Slack sends a few kilobytes and waits 3 s at most: a body still arriving after 10 s never will.
+const BODY_TIMEOUT_MS = 10_000
+
+// A form body is ASCII by its format, so a string a text parser left encodes back to the signed bytes.
+const RAW_BODY = {
+  acceptText: true,
+  remedy:
+    "mount the interaction handler before express.urlencoded(), or use express.raw({ type: 'application/x-www-form-urlencoded' }) on its route",
+}
+
 /**
  * Slack's interactivity endpoint: checks the signature, answers at once (Slack waits 3 s at
  * most) and does the work after. A request that is not signed by Slack gets 401 and does
@@ -38,11 +51,13 @@ export function createInteractionEndpoint(options: EndpointOptions): SlackReques
     if (request.method !== 'POST') return answer(response, 405)
     let body: Buffer
     try {
-      body = await readRawBody(request, options.maxBodyBytes)
+      const bytes = await readRawBody(request, { ...RAW_BODY, maxBytes: options.maxBodyBytes, timeoutMs: BODY_TIMEOUT_MS })
+      body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
       verifySlackRequest(body, request.headers, options)
     } catch (error) {
       options.onError(error)
       if (error instanceof BodyTooLargeError) return answer(response, 413)
+      if (error instanceof BodyTimeoutError) return answer(response, 408)
       if (error instanceof SlackVerificationError) return answer(response, 401)
       return answer(response, 500)
     }

@@ -1,4 +1,4 @@
-import { ConflictError, type ApprovalRequest, type Decision, type Signoff } from '@signoff/client'
+import { isConflictError, type ApprovalRequest, type Decision, type Signoff } from '@signoff/client'
 import { outcomeLine } from '../message/outcome.js'
 import type { MessageRef } from '../message/views.js'
 import { formatSlackDecision, parseSlackDecision, type SlackUser } from '../reviewer-identity.js'
@@ -87,7 +87,7 @@ export class Decisions {
       const approval = await this.#client.approvals.decide({ approval_id: request.approvalId, decision: request.decision, reason })
       return { approval, decidedHere: true }
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error
+      if (!isConflictError(error)) throw error
       return { approval: error.approval ?? (await this.#client.approvals.get(request.approvalId)), decidedHere: false }
     }
   }

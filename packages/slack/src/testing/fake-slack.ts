@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readRawBody } from '../interactions/raw-body.js'
+import { readRawBody } from '@signoff/node'
 import { signInteraction } from './sign.js'
 import { payloadUser, type FakeSlackUser } from './fake-users.js'
 import { FakeWorkspace, type FakeEphemeral, type FakeSlackCall, type FakeSlackMessage, type FakeView } from './fake-workspace.js'
@@ -62,10 +62,11 @@ const findButton = (blocks: Array<Record<string, unknown>>, actionId: string): R
 }
 
 // WebClient sends form fields; objects (blocks, view) travel as JSON text inside them.
-const decodeArguments = (body: Buffer, contentType: string): Record<string, unknown> => {
-  if (contentType.includes('application/json')) return JSON.parse(body.toString('utf8')) as Record<string, unknown>
+const decodeArguments = (bytes: Uint8Array, contentType: string): Record<string, unknown> => {
+  const body = new TextDecoder().decode(bytes)
+  if (contentType.includes('application/json')) return JSON.parse(body) as Record<string, unknown>
   const args: Record<string, unknown> = {}
-  for (const [key, value] of new URLSearchParams(body.toString('utf8'))) {
+  for (const [key, value] of new URLSearchParams(body)) {
     args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value
   }
   return args
@@ -95,7 +96,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   }
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
-    const body = await readRawBody(request, 10 * 1024 * 1024)
+    const body = await readRawBody(request, { maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 })
     if (mode === 'hang') return void held.add(response)
     if (mode === 'down') return send(response, 503, { ok: false, error: 'service_unavailable' })
     if (mode === 'rate_limited') {
