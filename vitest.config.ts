@@ -44,7 +44,7 @@ export default defineConfig({
           ],
           // Browser-only tests need a window and a document.
           exclude: [...configDefaults.exclude, 'packages/client/test/browser/**'],
-          // A private redis-server (or $REDIS_URL) for the BullMQ tests and their example.
+          // A private redis-server (or $REDIS_URL) for the BullMQ and Slack tests and their example.
           globalSetup: ['scripts/redis.setup.ts'],
         },
       },
