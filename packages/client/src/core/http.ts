@@ -187,8 +187,9 @@ export class Http {
 
     // Each attempt reads and parses a 2xx body before ky sees the response, so the body is
     // parsed exactly once and a body that is not JSON is retried by ky like a lost response.
-    // ky's attempt timeout and the caller's signal span this whole function: ky aborts its
-    // signal, which stops the request before the headers and cancels the body's read after.
+    // ky's attempt timeout and the caller's signal span this whole function. ky's abort reaches
+    // fetch only until the headers come; after them it ends the wait for the body instead
+    // (aborting a request in the middle of its body trips undici under MSW's interception).
     const attempt = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
       const number = (state.attempts += 1)
       // An attempt ky gave up on (its timeout) may still be reading: it must not touch the state.
