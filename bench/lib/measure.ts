@@ -1,5 +1,6 @@
 // Shared measuring helpers: every benchmark reports a ratio against a baseline measured in
 // the same process and run, because absolute times on shared machines mean little.
+import { execFileSync } from 'node:child_process'
 
 /** Runs `task` `count` times with at most `concurrency` in flight; returns elapsed ms. */
 export async function timeRuns(count: number, concurrency: number, task: () => Promise<unknown>): Promise<number> {
@@ -34,4 +35,15 @@ export function printTable(header: string[], rows: string[][]): void {
   console.log(line(header))
   console.log(widths.map((width) => '-'.repeat(width)).join('  '))
   for (const row of rows) console.log(line(row))
+}
+
+/**
+ * Milliseconds that importing `specifiers` (one, or several together) takes in a fresh Node
+ * process (so nothing is cached), median of `runs`, resolved from `cwd`'s dependencies.
+ */
+export function importMs(specifiers: string | string[], cwd: string, runs = 5): number {
+  const imports = [specifiers].flat().map((specifier) => `import(${JSON.stringify(specifier)})`).join(', ')
+  const script = `const t = performance.now(); await Promise.all([${imports}]); console.log(performance.now() - t)`
+  const times = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd }).toString()))
+  return median(times)
 }

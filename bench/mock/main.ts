@@ -4,9 +4,8 @@
 // autocannon. Ratios are printed; nothing is asserted. Also prints what importing each
 // entry of @signoff/mock costs, against importing hono alone.
 import autocannon from 'autocannon'
-import { execFileSync } from 'node:child_process'
 import { Worker } from 'node:worker_threads'
-import { format, median, printTable } from '../lib/measure.ts'
+import { format, importMs as measureImport, median, printTable } from '../lib/measure.ts'
 import type { ServerReady, ServerRequest } from './servers.ts'
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5)
@@ -91,11 +90,7 @@ for (const stored of SIZES) {
 printTable(['request', 'mock req/s', 'bare Hono req/s', 'mock slower by', 'p99 ms mock / bare', 'errors'], rows)
 
 // Import cost, each in a fresh process (median of 5), from this package's own dependencies.
-const importMs = (specifier: string) => {
-  const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t)`
-  const runs = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: import.meta.dirname }).toString()))
-  return median(runs)
-}
+const importMs = (specifier: string) => measureImport(specifier, import.meta.dirname)
 const hono = importMs('hono')
 console.log('')
 printTable(

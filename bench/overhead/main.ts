@@ -1,69 +1,60 @@
 // What the client costs per call: `client.approvals.list` (ky, retries, schema validation)
-// against raw `fetch` + `JSON.parse` of the same 100-approval page from a loopback server.
-// Prints times per call and the ratio; asserts nothing.
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+// against raw `fetch` + `JSON.parse` of the same 100-approval page, and against the floor of
+// any client built on the same dependencies: ky's `.json(schema)` with the same zod/mini list
+// schema. The server runs in a child process, so what is timed here is the client alone.
+// Prints times per call and ratios; asserts nothing.
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
 import { Signoff } from '@signoff/client'
+import { ApprovalRequestSchema, listEnvelope } from '@signoff/schemas'
+import ky from 'ky'
 import { format, median, printTable, timeRuns } from '../lib/measure.ts'
+import { PAGE_SIZE } from './server.ts'
 
-const PAGE_SIZE = 100
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 2_000)
-const ROUNDS = 3
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5)
+const API_KEY = 'pr_key_bench'
 
-function approvalPage(): string {
-  const data = Array.from({ length: PAGE_SIZE }, (_, index) => ({
-    id: `2Nz3qkGXBtBLqYuwKyWqu9B${String(index).padStart(4, '0')}`,
-    execution_id: `2Nz3qkGXBtBLqYuwKyWqu9E${String(index).padStart(4, '0')}`,
-    agent_id: '2Nz3qkGXBtBLqYuwKyWqu9AGENT',
-    workspace_id: '2Nz3qkGXBtBLqYuwKyWqu9WSPCE',
-    checkpoint_name: 'review_response',
-    payload: { input: { message: `Where is order ${index}?` }, output: { text: 'It ships tomorrow.' } },
-    status: 'pending',
-    decided_by: null,
-    decided_at: null,
-    expires_at: null,
-    reason: null,
-    created_at: '2026-11-25T10:00:00.123456789Z',
-  }))
-  return JSON.stringify({ data, meta: { total: 1000, page: 1, limit: PAGE_SIZE, total_pages: 10 } })
-}
+const server = fork(new URL('./server.ts', import.meta.url), { stdio: 'inherit' })
+const [ready] = (await once(server, 'message')) as [{ url: string; bytes: number }]
+const baseUrl = ready.url
 
-const body = approvalPage()
-const server = createServer((_request, response) => {
-  response.writeHead(200, { 'content-type': 'application/json' })
-  response.end(body)
-})
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-
-const client = new Signoff({ apiKey: 'pr_key_bench', baseUrl })
+const ListSchema = listEnvelope(ApprovalRequestSchema)
+const client = new Signoff({ apiKey: API_KEY, baseUrl })
 const url = `${baseUrl}/api/v1/approvals?status=pending&page=1`
-const raw = async () => {
-  const response = await fetch(url, { headers: { 'x-api-key': 'pr_key_bench' } })
-  return JSON.parse(await response.text()) as unknown
+const paths: Record<string, () => Promise<unknown>> = {
+  raw: async () => {
+    const response = await fetch(url, { headers: { 'x-api-key': API_KEY } })
+    return JSON.parse(await response.text()) as unknown
+  },
+  floor: () =>
+    ky.get(`${baseUrl}/api/v1/approvals`, { headers: { 'x-api-key': API_KEY }, searchParams: { status: 'pending', page: 1 } })
+      .json(ListSchema)
+      .then((page) => page.data),
+  sdk: () => client.approvals.list({ status: 'pending' }).then((page) => page.data),
 }
-const sdk = () => client.approvals.list({ status: 'pending' }).then((page) => page.data)
 
-console.log(`bench/overhead: ${CALLS} calls per round, ${ROUNDS} rounds, a ${PAGE_SIZE}-approval page (${format(body.length / 1024)} KiB)\n`)
+console.log(`bench/overhead: ${CALLS} calls per round, ${ROUNDS} rounds (median), a ${PAGE_SIZE}-approval page (${format(ready.bytes / 1024)} KiB) from a server in its own process\n`)
 const rows: string[][] = []
 for (const concurrency of [1, 32]) {
-  await timeRuns(200, concurrency, raw) // warm both paths before measuring
-  await timeRuns(200, concurrency, sdk)
-  const rawTimes: number[] = []
-  const sdkTimes: number[] = []
+  const times: Record<string, number[]> = { raw: [], floor: [], sdk: [] }
+  for (const task of Object.values(paths)) await timeRuns(300, concurrency, task) // warm every path
+  // Rounds interleave the paths, so a burst of load on the machine hits all three alike.
   for (let round = 0; round < ROUNDS; round++) {
-    rawTimes.push(await timeRuns(CALLS, concurrency, raw))
-    sdkTimes.push(await timeRuns(CALLS, concurrency, sdk))
+    for (const [name, task] of Object.entries(paths)) times[name]?.push(await timeRuns(CALLS, concurrency, task))
   }
-  const rawMs = median(rawTimes) / CALLS
-  const sdkMs = median(sdkTimes) / CALLS
+  const perCall = (name: string) => median(times[name] ?? []) / CALLS
+  const [raw, floor, sdk] = [perCall('raw'), perCall('floor'), perCall('sdk')]
   rows.push([
     concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`,
-    `${format(rawMs * 1000, 0)} µs`,
-    `${format(sdkMs * 1000, 0)} µs`,
-    `${format(sdkMs / rawMs, 2)}×`,
+    `${format(raw * 1000, 0)} µs`,
+    `${format(floor * 1000, 0)} µs`,
+    `${format(sdk * 1000, 0)} µs`,
+    `${format(floor / raw, 2)}×`,
+    `${format(sdk / raw, 2)}×`,
+    `${format(sdk / floor, 2)}×`,
   ])
 }
-printTable(['mode', 'fetch + JSON.parse', 'client.approvals.list', 'ratio'], rows)
-console.log('\nThe ratio is the client\'s cost per call relative to the raw baseline in this same run.')
-server.close()
+printTable(['mode', 'fetch + JSON.parse', 'ky .json(schema)', 'client.approvals.list', 'floor / raw', 'client / raw', 'client / floor'], rows)
+console.log('\nRatios compare times per call measured in this same run; the floor is ky with the same zod/mini list schema and no client code.')
+server.disconnect()

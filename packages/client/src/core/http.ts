@@ -1,9 +1,8 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { ListMeta } from '@signoff/schemas'
+import type { ListMeta, Page } from '@signoff/schemas'
 import ky, {
   type Options as KyOptions,
   type RetryOptions,
-  isForceRetryError,
   isHTTPError,
   isNetworkError,
   isTimeoutError,
@@ -16,7 +15,7 @@ import { ConnectionError, TimeoutError } from './errors/connection-error.js'
 import { ResponseValidationError } from './errors/response-validation-error.js'
 import { ListPromise } from './list-promise.js'
 import type { ResolvedOptions } from './options.js'
-import { readBodyWithin } from './read-body.js'
+import { readBody } from './read-body.js'
 import { Redactor } from './redact.js'
 import { checkRequestOptions, type RequestOptions } from './request-options.js'
 import { validateInput } from './validate-input.js'
@@ -68,16 +67,23 @@ export interface ListCall<S extends PageSchema, T> {
 
 type Sent<T> = WithResponse<T> & { retries: number }
 
-// What one call's hooks saw, kept per call in the hooks' closure.
+// What one call's attempts saw, kept per call.
 interface CallState {
-  retries: number
-  attemptStartedAt: number
+  attempts: number
+  /** The current attempt's response headers came and its body is being read. */
+  readingBody: boolean
   last: { status: number; contentType: string | null }
-  parsed: { text: string; value: unknown } | undefined
+  /** The current attempt's body, parsed once; `undefined` for a body that is not read (errors, 204). */
+  parsed: { value: unknown } | undefined
 }
 
-const UNPARSEABLE_BODY = 'UNPARSEABLE_BODY'
-const BODY_TIMEOUT = 'BODY_TIMEOUT'
+/**
+ * Thrown by an attempt whose 2xx body is not JSON (cut short, or replaced by a proxy): ky
+ * retries it like a lost response (the Idempotency-Key makes a repeated POST safe).
+ */
+class NotJsonBody extends Error {
+  override name = 'NotJsonBody'
+}
 
 const RETRY: RetryOptions = {
   // POSTs are retried too: each carries an Idempotency-Key that stays the same across its
@@ -92,14 +98,17 @@ const RETRY: RetryOptions = {
   maxRetryAfter: 60_000,
   retryOnTimeout: true,
   // "Already decided" is final; a 409 saying the same request is being processed is not.
-  shouldRetry: ({ error }) =>
-    isHTTPError(error) && error.response.status === 409 ? isIdempotencyLock(409, error.data) : undefined,
+  shouldRetry: ({ error }) => {
+    if (error instanceof NotJsonBody) return true
+    return isHTTPError(error) && error.response.status === 409 ? isIdempotencyLock(409, error.data) : undefined
+  },
 }
 
 /**
- * The one place requests are made: ky does the transport, retries, timeouts and schema
- * validation; this adds the per-call hooks, maps ky's outcomes to Signoff's errors, and blanks
- * every secret from them.
+ * The one place requests are made: ky does the transport, retries and timeouts; this reads
+ * and parses each 2xx body once inside ky's attempt (so an unparseable one is retried), checks
+ * it with the call's schema, maps ky's outcomes to Signoff's errors, and blanks every secret
+ * from them.
  */
 export class Http {
   readonly #options: ResolvedOptions
@@ -125,12 +134,15 @@ export class Http {
 
   /** A paged GET: await it for one page, iterate it for every item. */
   list<S extends PageSchema, T>(call: ListCall<S, T>): ListPromise<T> {
-    const fetchPage = async (page: number) => {
-      const query = validateInput(call.operation, call.paramsSchema, call.params)
-      const sent = await this.#guard(this.#send('get', { ...call, query: { ...query, page } }))
-      const items = sent.data.data.map(async (item, index) => call.accept(item, index))
-      const data: T[] = await this.#guard(Promise.all(items))
-      return { ...sent, data: { data, meta: sent.data.meta } }
+    const fetchPage = async (page: number): Promise<WithResponse<Page<T>>> => {
+      try {
+        const query = validateInput(call.operation, call.paramsSchema, call.params)
+        const sent = await this.#send('get', { ...call, query: { ...query, page } })
+        const data = await settled(sent.data.data.map(call.accept))
+        return { data: { data, meta: sent.data.meta }, response: sent.response, requestId: sent.requestId }
+      } catch (error) {
+        throw this.#redacted(error)
+      }
     }
     const params = call.params as { page?: unknown } | undefined
     const startPage = typeof params?.page === 'number' ? params.page : 1
@@ -140,23 +152,27 @@ export class Http {
   async #run<S extends DataSchema, T>(method: 'get' | 'post', call: Call<S, T>): Promise<WithResponse<T>> {
     let sent: Sent<StandardSchemaV1.InferOutput<S>>
     try {
-      sent = await this.#guard(this.#send(method, call))
+      sent = await this.#send(method, call)
     } catch (error) {
-      if (call.recover === undefined) throw error
+      if (call.recover === undefined) throw this.#redacted(error)
       const retries = typeof error === 'object' && error !== null ? (retriesOf.get(error) ?? 0) : 0
-      return this.#guard(call.recover(error, retries))
+      try {
+        return await call.recover(this.#redacted(error), retries)
+      } catch (recoverError) {
+        throw this.#redacted(recoverError)
+      }
     }
-    const data = await this.#guard(Promise.resolve(call.accept(sent.data.data)))
-    return { data, response: sent.response, requestId: sent.requestId }
+    try {
+      return { data: await call.accept(sent.data.data), response: sent.response, requestId: sent.requestId }
+    } catch (error) {
+      throw this.#redacted(error)
+    }
   }
 
-  // Every error leaving the transport has its secrets blanked, wherever it was made.
-  async #guard<T>(pending: Promise<T>): Promise<T> {
-    try {
-      return await pending
-    } catch (error) {
-      throw error instanceof Error && !isAbort(error) ? this.#redactor.scrub(error) : error
-    }
+  // Every error leaving the transport has its secrets blanked, wherever it was made; only
+  // errors pay for it.
+  #redacted(error: unknown): unknown {
+    return error instanceof Error && !isAbort(error) ? this.#redactor.scrub(error) : error
   }
 
   async #send<S extends StandardSchemaV1>(
@@ -166,45 +182,58 @@ export class Http {
     const { operation, options } = call
     checkRequestOptions(operation, options)
     const timeout = options.timeout ?? this.#options.timeout
-    const state: CallState = { retries: 0, attemptStartedAt: Date.now(), last: { status: 0, contentType: null }, parsed: undefined }
-    const headers = new Headers(this.#options.headers)
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
-    if (method === 'post') headers.set('idempotency-key', options.idempotencyKey ?? crypto.randomUUID())
+    const state: CallState = { attempts: 0, readingBody: false, last: { status: 0, contentType: null }, parsed: undefined }
+    const userFetch = this.#options.fetch
+
+    // Each attempt reads and parses a 2xx body before ky sees the response, so the body is
+    // parsed exactly once and a body that is not JSON is retried by ky like a lost response.
+    // ky's attempt timeout and the caller's signal span this whole function. ky's abort reaches
+    // fetch only until the headers come; after them it ends the wait for the body instead
+    // (aborting a request in the middle of its body trips undici under MSW's interception).
+    const attempt = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
+      const number = (state.attempts += 1)
+      // An attempt ky gave up on (its timeout) may still be reading: it must not touch the state.
+      const current = () => state.attempts === number
+      state.parsed = undefined
+      state.readingBody = false
+      const kySignal = input instanceof Request ? input.signal : undefined
+      const headersOnly = new AbortController()
+      const abortFetch = () => headersOnly.abort(kySignal?.reason)
+      kySignal?.addEventListener('abort', abortFetch, { once: true })
+      let response: Response
+      try {
+        const request = { ...init, signal: headersOnly.signal }
+        response = await (userFetch === undefined ? globalThis.fetch(input, request) : userFetch(input, request))
+      } finally {
+        kySignal?.removeEventListener('abort', abortFetch)
+      }
+      if (current()) state.last = seen(response)
+      if (!response.ok || response.status === 204) return response
+      if (current()) state.readingBody = true
+      const text = await readBody(response, kySignal)
+      // Cancelled because ky aborted: its timeout or the caller's signal ends the call.
+      if (text === undefined) throw kySignal?.reason
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch (error) {
+        throw new NotJsonBody('the body is not valid JSON', { cause: error })
+      }
+      if (current()) {
+        state.parsed = { value }
+        state.readingBody = false
+      }
+      return response
+    }
 
     const kyOptions: KyOptions = {
       baseUrl: this.#base,
       method,
-      headers,
+      headers: this.#headers(method, options),
       timeout,
       totalTimeout: this.#options.totalTimeout,
       retry: { ...RETRY, limit: options.maxRetries ?? this.#options.maxRetries },
-      // The hook below has parsed the body already: hand ky that value instead of parsing again.
-      parseJson: (text) => (state.parsed?.text === text ? state.parsed.value : JSON.parse(text)),
-      hooks: {
-        beforeRequest: [() => void (state.attemptStartedAt = Date.now())],
-        beforeRetry: [({ retryCount }) => {
-          state.retries = retryCount
-          state.attemptStartedAt = Date.now()
-        }],
-        afterResponse: [async ({ response }) => {
-          state.last = seen(response)
-          state.parsed = undefined
-          if (!response.ok || response.status === 204) return undefined
-          // The attempt's timeout covers the body too: a body that stalls is retried like a
-          // response that never came.
-          const text = await readBodyWithin(response, timeout - (Date.now() - state.attemptStartedAt))
-          if (text === undefined) return ky.retry({ code: BODY_TIMEOUT })
-          try {
-            state.parsed = { text, value: JSON.parse(text) }
-          } catch {
-            // A 2xx whose body is not JSON (cut short, or replaced by a proxy) is retried like a
-            // lost response: the Idempotency-Key makes a repeated POST safe.
-            return ky.retry({ code: UNPARSEABLE_BODY })
-          }
-          return undefined
-        }],
-      },
-      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      fetch: attempt,
       ...(call.json === undefined ? {} : { json: call.json }),
       ...(call.query === undefined ? {} : { searchParams: call.query }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -212,31 +241,49 @@ export class Http {
 
     let response: Response | undefined
     try {
-      const pending = ky(call.path.replace(/^\//, ''), kyOptions)
-      response = await pending
-      const data = await pending.json(call.schema)
-      return { data, response, requestId: response.headers.get('x-request-id') ?? undefined, retries: state.retries }
+      response = await ky(call.path.replace(/^\//, ''), kyOptions)
+      // The same Standard Schema check ky's `.json(schema)` makes, on the value parsed above.
+      const result = await call.schema['~standard'].validate(state.parsed?.value)
+      if (result.issues !== undefined) throw new SchemaValidationError(result.issues)
+      const requestId = response.headers.get('x-request-id') ?? undefined
+      return { data: result.value, response, requestId, retries: state.attempts - 1 }
     } catch (error) {
       const last = response === undefined ? state.last : seen(response)
-      const mapped = this.#toSignoffError(error, operation, last, options.signal)
-      if (typeof mapped === 'object' && mapped !== null) retriesOf.set(mapped, state.retries)
+      const mapped = this.#toSignoffError(error, operation, last, state.readingBody, options.signal)
+      if (typeof mapped === 'object' && mapped !== null) retriesOf.set(mapped, Math.max(0, state.attempts - 1))
       throw mapped
     }
   }
 
+  // The client's headers as they are when the call adds none (the common case), else a copy.
+  #headers(method: 'get' | 'post', options: RequestOptions): Record<string, string> | Headers {
+    if (method === 'get' && options.headers === undefined) return this.#options.headers
+    const headers = new Headers(this.#options.headers)
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
+    if (method === 'post') headers.set('idempotency-key', options.idempotencyKey ?? crypto.randomUUID())
+    return headers
+  }
+
   /** Maps what ky throws to the error a user catches; the caller's abort passes through as it is. */
-  #toSignoffError(error: unknown, operation: string, last: CallState['last'], signal: AbortSignal | undefined): unknown {
+  #toSignoffError(
+    error: unknown,
+    operation: string,
+    last: CallState['last'],
+    readingBody: boolean,
+    signal: AbortSignal | undefined,
+  ): unknown {
     if (signal?.aborted === true && error === signal.reason) return error
     const cause = error instanceof Error ? { cause: this.#redactor.error(error) } : {}
     if (isHTTPError(error)) {
       return ApiError.from({ status: error.response.status, body: error.data, headers: error.response.headers, method: operation })
     }
     if (error instanceof SchemaValidationError) return new ResponseValidationError(operation, last.status, error.issues)
-    if (error instanceof SyntaxError || (isForceRetryError(error) && error.code === UNPARSEABLE_BODY)) {
+    if (error instanceof NotJsonBody) {
       const issue = { message: `the body is not valid JSON (${last.contentType ?? 'no content type'})` }
       return new ResponseValidationError(operation, last.status, [issue], { notJson: true, ...cause })
     }
-    if (isForceRetryError(error) && error.code === BODY_TIMEOUT) {
+    // The attempt's timeout ran out once the headers had come: the body is what stalled.
+    if (isTimeoutError(error) && readingBody) {
       return new TimeoutError(`${operation}: the response body did not arrive in time`, cause)
     }
     if (isTimeoutError(error)) return new TimeoutError(`${operation}: no response in time`, cause)
@@ -250,6 +297,12 @@ export class Http {
     const reason = error instanceof Error ? `: ${error.message}` : ''
     return new ConnectionError(`${operation}: the request failed${reason}`, cause)
   }
+}
+
+// Items accepted one by one: awaited together only when some check was asynchronous (a
+// payload schema), so a page without one costs no promise per item.
+function settled<T>(values: (T | Promise<T>)[]): T[] | Promise<T[]> {
+  return values.some((value) => value instanceof Promise) ? Promise.all(values) : (values as T[])
 }
 
 // How many retries came before a failure, for `recover`: kept beside the error, not on it.

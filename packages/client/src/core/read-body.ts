@@ -1,29 +1,19 @@
 /**
- * Reads a response body as UTF-8 text within `ms` milliseconds; resolves `undefined` when the
- * body stalls past that, after cancelling the read (so the connection is let go). `fetch`'s own
- * timeout ends once the headers arrive, which is why the body needs a bound of its own.
+ * Reads a response body as text; resolves `undefined` as soon as `signal` aborts (ky's attempt
+ * timeout, or the caller's signal), so a body that stalls cannot hold the call. The read itself
+ * is left to end with the connection: cancelling or aborting a request in the middle of its
+ * body trips an assertion in undici when the socket then closes (seen under MSW's socket-level
+ * interception), and a custom `fetch` may not stop a body at all.
  */
-export async function readBodyWithin(response: Response, ms: number): Promise<string | undefined> {
-  const body = response.body
-  if (body === null) return ''
-  const reader = body.getReader()
-  const decoder = new TextDecoder()
-  let expired = false
-  const timer = setTimeout(() => {
-    expired = true
-    void reader.cancel().catch(() => undefined)
-  }, Math.max(1, ms))
-  try {
-    let text = ''
-    for (;;) {
-      const { done, value } = await reader.read()
-      // A cancelled read ends as if the body were complete: only the flag tells them apart.
-      if (expired) return undefined
-      if (done) return text + decoder.decode()
-      text += decoder.decode(value, { stream: true })
-    }
-  } finally {
-    clearTimeout(timer)
-    reader.releaseLock()
-  }
+export function readBody(response: Response, signal: AbortSignal | undefined): Promise<string | undefined> {
+  const reading = response.text()
+  if (signal === undefined) return reading
+  // A read that fails after the call has moved on has no one to tell.
+  reading.catch(() => undefined)
+  if (signal.aborted) return Promise.resolve(undefined)
+  return new Promise((resolve, reject) => {
+    const stop = () => resolve(undefined)
+    signal.addEventListener('abort', stop, { once: true })
+    reading.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop))
+  })
 }

@@ -58,9 +58,13 @@ export class Approvals {
     options: PayloadOptions<S> = {},
   ): ListPromise<ApprovalRequest<PayloadOf<S>>> {
     const operation = 'approvals.list'
+    const schema = options.payloadSchema
     return this.#http.list({
       operation, path: 'approvals', schema: ApprovalListEnvelope, params, paramsSchema: ApprovalListParamsSchema, options,
-      accept: (approval, index) => checkPayload(operation, approval, options.payloadSchema, ['data', index]),
+      // Without a payload schema an approval is taken as parsed, with no promise per item.
+      accept: schema === undefined
+        ? (approval) => approval as ApprovalRequest<PayloadOf<S>>
+        : (approval, index) => checkPayload<S>(operation, approval, schema, ['data', index]),
       keyOf: (approval) => approval.id,
     })
   }
