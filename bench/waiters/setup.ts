@@ -1,23 +1,15 @@
-// What both halves of bench/waiters start from: the mock over real HTTP, thousands of runs
-// paused at a checkpoint, and a client whose connections are pooled like a real service's.
+// What both halves of bench/waiters start from: the mock over real HTTP, in its own thread,
+// with thousands of runs paused at a checkpoint; and a client whose connections are pooled
+// like a real service's.
 import { Signoff } from '@signoff/client'
-import { startMockServer, type MockServer } from '@signoff/mock/node'
+import { startThreadedMock, type ThreadedMock } from '../lib/mock-thread.ts'
 
-/** A mock server with `count` approvals pending. */
-export interface PendingWorld {
-  server: MockServer
-  approvalIds: string[]
-}
-
-/** Starts the mock and pauses `count` runs at the checkpoint "review". */
-export async function pendingWorld(count: number): Promise<PendingWorld> {
-  const server = await startMockServer()
-  const config = { approval_required: true, checkpoint_name: 'review' }
-  const agent = server.mock.store.createAgent({ name: 'Refund bot', config })
-  // Seeded in the mock's state (the same code as an execute, no sockets): measuring starts after.
-  for (let index = 0; index < count; index++) server.mock.store.execute(agent.id, { message: `question ${index}` })
-  const approvalIds = server.mock.store.listApprovals({ status: 'pending' }).map((approval) => approval.id)
-  return { server, approvalIds }
+/**
+ * Starts the mock in a worker thread and pauses `count` runs at the checkpoint "review", so
+ * the server's work does not share the event loop of the waits being measured.
+ */
+export async function pendingWorld(count: number): Promise<ThreadedMock> {
+  return startThreadedMock(count)
 }
 
 /**
@@ -26,7 +18,7 @@ export async function pendingWorld(count: number): Promise<PendingWorld> {
  * open ten thousand sockets at once. `roundTripMs` delays each request, as the distance to a
  * remote API would (`BENCH_RTT_MS`, default 0: the mock on loopback).
  */
-export function pooledClient(server: MockServer, connections = 256, roundTripMs = Number(process.env['BENCH_RTT_MS'] ?? 0)): Signoff {
+export function pooledClient(server: Pick<ThreadedMock, 'url' | 'apiKey'>, connections = 256, roundTripMs = Number(process.env['BENCH_RTT_MS'] ?? 0)): Signoff {
   let inFlight = 0
   const queue: (() => void)[] = []
   const pooled = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
@@ -40,7 +32,7 @@ export function pooledClient(server: MockServer, connections = 256, roundTripMs 
       queue.shift()?.()
     }
   }
-  return new Signoff({ apiKey: server.mock.store.defaults.apiKey, baseUrl: server.url, fetch: pooled, maxRetries: 0 })
+  return new Signoff({ apiKey: server.apiKey, baseUrl: server.url, fetch: pooled, maxRetries: 0 })
 }
 
 /** The value below which `share` of the values fall. */
