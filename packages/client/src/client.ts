@@ -1,5 +1,5 @@
-import { Http } from './core/http.js'
-import { resolveOptions, type ClientOptions } from './core/options.js'
+import type { ClientOptions } from './core/options.js'
+import { Transport } from './core/transport.js'
 import { Agents } from './resources/agents.js'
 import { Approvals } from './resources/approvals.js'
 import { Executions } from './resources/executions.js'
@@ -35,10 +35,10 @@ export class Signoff {
   constructor(options: ClientOptions = {}) {
     // The key lives only inside the transport's private state: it never shows in
     // `console.log(client)`, `JSON.stringify(client)` or an error.
-    const http = new Http(resolveOptions(options))
-    this.agents = new Agents(http)
-    this.executions = new Executions(http)
-    this.approvals = new Approvals(http)
+    const transport = new Transport(options)
+    this.agents = new Agents(transport)
+    this.executions = new Executions(transport)
+    this.approvals = new Approvals(transport)
     this.webhooks = new Webhooks(options.webhookSecret)
   }
 }

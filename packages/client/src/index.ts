@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export { Signoff } from './client.js'
+export { Transport } from './core/transport.js'
+export { decideApproval, getApproval, listApprovals } from './calls/approvals.js'
 export type { ClientOptions } from './core/options.js'
 export { DEFAULT_BASE_URL } from './core/options.js'
 export type { RequestOptions } from './core/request-options.js'

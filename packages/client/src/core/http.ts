@@ -2,10 +2,9 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { ListMeta, Page } from '@signoff/schemas'
 import { ApiPromise, type WithResponse } from './api-promise.js'
 import { ListPromise } from './list-promise.js'
-import type { ResolvedOptions } from './options.js'
-import { Redactor } from './redact.js'
-import { isAbort, retriesBefore, send, type Query, type Sent } from './send.js'
-import { checkRequestOptions, type RequestOptions } from './request-options.js'
+import type { RequestOptions } from './request-options.js'
+import { retriesBefore, type Query, type Sent } from './send.js'
+import type { Transport } from './transport.js'
 import { validateInput } from './validate-input.js'
 
 /** A schema of a `{ data: … }` response. */
@@ -52,94 +51,46 @@ export interface ListCall<S extends PageSchema, T> {
   keyOf: (item: T) => string
 }
 
-/**
- * The resource classes' transport: checks each call's options, sends through {@link send},
- * shapes results (one object, or pages to walk) and blanks every secret from every error.
- */
-export class Http {
-  readonly #options: ResolvedOptions
-  readonly #redactor: Redactor
+/** A GET or POST of one object, as an {@link ApiPromise}; a POST carries an `Idempotency-Key`. */
+export function callOne<S extends DataSchema, T>(transport: Transport, method: 'get' | 'post', call: Call<S, T>): ApiPromise<T> {
+  return new ApiPromise(runOne(transport, method, call))
+}
 
-  constructor(options: ResolvedOptions) {
-    this.#options = options
-    this.#redactor = new Redactor(options.secrets)
-  }
-
-  /** A GET of one object. */
-  get<S extends DataSchema, T>(call: Call<S, T>): ApiPromise<T> {
-    return new ApiPromise(this.#run('get', call))
-  }
-
-  /** A POST that returns one object; it carries an `Idempotency-Key`. */
-  post<S extends DataSchema, T>(call: Call<S, T>): ApiPromise<T> {
-    return new ApiPromise(this.#run('post', call))
-  }
-
-  /** A paged GET: await it for one page, iterate it for every item. */
-  list<S extends PageSchema, T>(call: ListCall<S, T>): ListPromise<T> {
-    const fetchPage = async (page: number): Promise<WithResponse<Page<T>>> => {
-      try {
-        const query = validateInput(call.operation, call.paramsSchema, call.params)
-        const sent = await this.#send('get', { ...call, query: { ...query, page } })
-        const data = await settled(sent.data.data.map(call.accept))
-        return { data: { data, meta: sent.data.meta }, response: sent.response, requestId: sent.requestId }
-      } catch (error) {
-        throw this.#redacted(error)
-      }
-    }
-    const params = call.params as { page?: unknown } | undefined
-    const startPage = typeof params?.page === 'number' ? params.page : 1
-    return new ListPromise(fetchPage, startPage, call.keyOf)
-  }
-
-  async #run<S extends DataSchema, T>(method: 'get' | 'post', call: Call<S, T>): Promise<WithResponse<T>> {
-    let sent: Sent<StandardSchemaV1.InferOutput<S>>
+/** A paged GET, as a {@link ListPromise}: await it for one page, iterate it for every item. */
+export function callList<S extends PageSchema, T>(transport: Transport, call: ListCall<S, T>): ListPromise<T> {
+  const fetchPage = async (page: number): Promise<WithResponse<Page<T>>> => {
     try {
-      sent = await this.#send(method, call)
+      const query = validateInput(call.operation, call.paramsSchema, call.params)
+      const sent = await transport.request('get', { ...call, query: { ...query, page } }, call.options)
+      const data = await settled(sent.data.data.map(call.accept))
+      return { data: { data, meta: sent.data.meta }, response: sent.response, requestId: sent.requestId }
     } catch (error) {
-      if (call.recover === undefined) throw this.#redacted(error)
-      const retries = retriesBefore(error)
-      try {
-        return await call.recover(this.#redacted(error), retries)
-      } catch (recoverError) {
-        throw this.#redacted(recoverError)
-      }
+      throw transport.redact(error)
     }
+  }
+  const params = call.params as { page?: unknown } | undefined
+  const startPage = typeof params?.page === 'number' ? params.page : 1
+  return new ListPromise(fetchPage, startPage, call.keyOf)
+}
+
+// Every error leaving here has its secrets blanked, wherever it was made (the request, the
+// caller's accept, decide's read-back); only errors pay for it.
+async function runOne<S extends DataSchema, T>(transport: Transport, method: 'get' | 'post', call: Call<S, T>): Promise<WithResponse<T>> {
+  let sent: Sent<StandardSchemaV1.InferOutput<S>>
+  try {
+    sent = await transport.request(method, call, call.options)
+  } catch (error) {
+    if (call.recover === undefined) throw error
     try {
-      return { data: await call.accept(sent.data.data), response: sent.response, requestId: sent.requestId }
-    } catch (error) {
-      throw this.#redacted(error)
+      return await call.recover(error, retriesBefore(error))
+    } catch (recoverError) {
+      throw transport.redact(recoverError)
     }
   }
-
-  // Every error leaving the transport has its secrets blanked, wherever it was made; only
-  // errors pay for it.
-  #redacted(error: unknown): unknown {
-    return error instanceof Error && !isAbort(error) ? this.#redactor.scrub(error) : error
-  }
-
-  async #send<S extends StandardSchemaV1>(
-    method: 'get' | 'post',
-    call: { operation: string; path: string; schema: S; options: RequestOptions; query?: Query; json?: unknown },
-  ): Promise<Sent<StandardSchemaV1.InferOutput<S>>> {
-    const { options } = call
-    checkRequestOptions(call.operation, options)
-    return send(this.#options, method, {
-      ...call,
-      headers: this.#headers(method, options),
-      signal: options.signal,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-    })
-  }
-
-  // The client's headers as they are when the call adds none (the common case), else a copy.
-  #headers(method: 'get' | 'post', options: RequestOptions): Record<string, string> | Headers {
-    if (method === 'get' && options.headers === undefined) return this.#options.headers
-    const headers = new Headers(this.#options.headers)
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
-    if (method === 'post') headers.set('idempotency-key', options.idempotencyKey ?? crypto.randomUUID())
-    return headers
+  try {
+    return { data: await call.accept(sent.data.data), response: sent.response, requestId: sent.requestId }
+  } catch (error) {
+    throw transport.redact(error)
   }
 }
 

@@ -18,10 +18,11 @@ import {
 import { deferred, type ApiPromise } from '../core/api-promise.js'
 import { readArguments, readIdArgument } from '../core/arguments.js'
 import { expectAskedFor } from '../core/asked-for.js'
-import { Http } from '../core/http.js'
-import { resolveOptions, type ClientOptions } from '../core/options.js'
+import { callList, callOne } from '../core/http.js'
+import type { ClientOptions } from '../core/options.js'
 import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
+import { Transport } from '../core/transport.js'
 import type { RequestOptions } from '../core/request-options.js'
 
 // Pure: an app that never calls this resource leaves these schemas out of its bundle.
@@ -38,7 +39,7 @@ export type ExecuteBody = Omit<ExecuteParams, 'agent_id'>
 
 /** Agents and their versions; executing an agent. Reached as `client.agents`. */
 export class Agents {
-  readonly #http: Http
+  readonly #transport: Transport
 
   /**
    * Creates the resource on its own, for an app that needs only it (a bundle then carries
@@ -46,15 +47,15 @@ export class Agents {
    * every resource over one shared transport instead.
    */
   constructor(options?: ClientOptions)
-  /** @internal Built by `Signoff` over its shared transport. */
-  constructor(transport: Http)
-  constructor(options: ClientOptions | Http = {}) {
-    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
+  /** Creates the resource over a {@link Transport} shared with other resources and call functions. */
+  constructor(transport: Transport)
+  constructor(options: ClientOptions | Transport = {}) {
+    this.#transport = options instanceof Transport ? options : new Transport(options)
   }
 
   /** Lists agents. Await it for one page; iterate it with `for await` for every agent. */
   list(params: AgentListParams = {}, options: RequestOptions = {}): ListPromise<Agent> {
-    return this.#http.list({
+    return callList(this.#transport, {
       operation: 'agents.list', path: 'agents', schema: AgentListEnvelope,
       params, paramsSchema: AgentListParamsSchema, options,
       accept: (agent) => agent,
@@ -67,7 +68,7 @@ export class Agents {
     return deferred(() => {
       const operation = 'agents.get'
       const { params, options: opts } = readIdArgument(operation, AgentIdParamsSchema, 'agent_id', agent_id, options)
-      return this.#http.get({
+      return callOne(this.#transport, 'get', {
         operation, path: path`agents/${params.agent_id}`, schema: AgentEnvelope, options: opts,
         accept: (agent) => expectAskedFor(operation, 'id', params.agent_id, agent, agent.id),
       })
@@ -98,7 +99,7 @@ export class Agents {
       const operation = 'agents.create_version'
       const read = readArguments<typeof CreateVersionParamsSchema, RequestOptions>(operation, CreateVersionParamsSchema, 'agent_id', { first, body, options })
       const { agent_id, ...version } = read.params
-      return this.#http.post({
+      return callOne(this.#transport, 'post', {
         operation, path: path`agents/${agent_id}/versions`, json: version, schema: VersionEnvelope, options: read.options,
         accept: (created) => expectAskedFor(operation, 'agent_id', agent_id, created, created.agent_id),
       })
@@ -132,7 +133,7 @@ export class Agents {
       const operation = 'agents.execute'
       const read = readArguments<typeof ExecuteParamsSchema, RequestOptions>(operation, ExecuteParamsSchema, 'agent_id', { first, body, options })
       const { agent_id, ...run } = read.params
-      return this.#http.post({
+      return callOne(this.#transport, 'post', {
         operation, path: path`agents/${agent_id}/execute`, json: run, schema: ExecutionEnvelope, options: read.options,
         accept: (execution) => expectAskedFor(operation, 'agent_id', agent_id, execution, execution.agent_id),
       })

@@ -1,35 +1,16 @@
-import {
-  ApprovalIdParamsSchema,
-  ApprovalListParamsSchema,
-  ApprovalRequestSchema,
-  DecideParamsSchema,
-  dataEnvelope,
-  listEnvelope,
-  type ApprovalListParams,
-  type ApprovalRequest,
-  type DecideParams,
-} from '@signoff/schemas'
-import { deferred, type ApiPromise } from '../core/api-promise.js'
-import { readArguments, readIdArgument } from '../core/arguments.js'
-import { expectAskedFor } from '../core/asked-for.js'
-import { Http } from '../core/http.js'
-import { resolveOptions, type ClientOptions } from '../core/options.js'
+import type { ApprovalListParams, ApprovalRequest, DecideParams } from '@signoff/schemas'
+import { decideApproval, getApproval, listApprovals, type DecideBody } from '../calls/approvals.js'
+import type { ApiPromise } from '../core/api-promise.js'
 import type { ListPromise } from '../core/list-promise.js'
-import { path } from '../core/path.js'
-import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
-import { reconcileDecision } from './reconcile-decision.js'
+import type { ClientOptions } from '../core/options.js'
+import type { PayloadOf, PayloadOptions, PayloadSchema } from '../core/payload.js'
+import { Transport } from '../core/transport.js'
 
-// Pure: an app that never calls this resource leaves these schemas out of its bundle.
-const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
-const ApprovalListEnvelope = /* @__PURE__ */ listEnvelope(ApprovalRequestSchema)
-
-/** The decision and optional reason, for the positional form `decide(id, { decision })`. */
-export type DecideBody = Omit<DecideParams, 'approval_id'>
-
+export type { DecideBody }
 
 /** Approval requests: list them, read one, approve or reject. Reached as `client.approvals`. */
 export class Approvals {
-  readonly #http: Http
+  readonly #transport: Transport
 
   /**
    * Creates the resource on its own, for an app that needs only it (a bundle then carries
@@ -37,10 +18,10 @@ export class Approvals {
    * every resource over one shared transport instead.
    */
   constructor(options?: ClientOptions)
-  /** @internal Built by `Signoff` over its shared transport. */
-  constructor(transport: Http)
-  constructor(options: ClientOptions | Http = {}) {
-    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
+  /** Creates the resource over a {@link Transport} shared with other resources and call functions. */
+  constructor(transport: Transport)
+  constructor(options: ClientOptions | Transport = {}) {
+    this.#transport = options instanceof Transport ? options : new Transport(options)
   }
 
   /**
@@ -57,16 +38,7 @@ export class Approvals {
     params: ApprovalListParams = {},
     options: PayloadOptions<S> = {},
   ): ListPromise<ApprovalRequest<PayloadOf<S>>> {
-    const operation = 'approvals.list'
-    const schema = options.payloadSchema
-    return this.#http.list({
-      operation, path: 'approvals', schema: ApprovalListEnvelope, params, paramsSchema: ApprovalListParamsSchema, options,
-      // Without a payload schema an approval is taken as parsed, with no promise per item.
-      accept: schema === undefined
-        ? (approval) => approval as ApprovalRequest<PayloadOf<S>>
-        : (approval, index) => checkPayload<S>(operation, approval, schema, ['data', index]),
-      keyOf: (approval) => approval.id,
-    })
+    return listApprovals(this.#transport, params, options)
   }
 
   /**
@@ -81,14 +53,7 @@ export class Approvals {
     approval_id: string | { approval_id: string },
     options?: PayloadOptions<S>,
   ): ApiPromise<ApprovalRequest<PayloadOf<S>>> {
-    return deferred(() => {
-      const operation = 'approvals.get'
-      const { params, options: opts } = readIdArgument(operation, ApprovalIdParamsSchema, 'approval_id', approval_id, options)
-      return this.#http.get({
-        operation, path: path`approvals/${params.approval_id}`, schema: ApprovalEnvelope, options: opts,
-        accept: theApproval(operation, params.approval_id, opts.payloadSchema),
-      })
-    })
+    return getApproval(this.#transport, approval_id, options)
   }
 
   /**
@@ -116,30 +81,9 @@ export class Approvals {
     body?: DecideBody | PayloadOptions<S>,
     options?: PayloadOptions<S>,
   ): ApiPromise<ApprovalRequest<PayloadOf<S>>> {
-    return deferred(() => {
-      const operation = 'approvals.decide'
-      const read = readArguments<typeof DecideParamsSchema, PayloadOptions<S>>(operation, DecideParamsSchema, 'approval_id', { first, body, options })
-      const { approval_id, ...decision } = read.params
-      const opts = read.options
-      return this.#http.post({
-        operation, path: path`approvals/${approval_id}/decide`, json: decision, schema: ApprovalEnvelope, options: opts,
-        accept: theApproval(operation, approval_id, opts.payloadSchema),
-        recover: (error, retries) => reconcileDecision({ error, retries, decision, readBack: () => this.get(approval_id, readBackOptions(opts)).withResponse() }),
-      })
-    })
+    return typeof first === 'object' && first !== null
+      ? decideApproval(this.#transport, first, body as PayloadOptions<S> | undefined)
+      : decideApproval(this.#transport, first, body as DecideBody, options)
   }
 }
 
-// What get and decide return: the approval asked for (not another one a server replayed),
-// its payload checked by the caller's schema.
-function theApproval<S extends PayloadSchema | undefined>(operation: string, approval_id: string, schema: S | undefined) {
-  return async (approval: ApprovalRequest): Promise<ApprovalRequest<PayloadOf<S>>> =>
-    expectAskedFor(operation, 'id', approval_id, await checkPayload(operation, approval, schema), approval.id)
-}
-
-// The read-back keeps the caller's signal, timeout, headers and payload schema; it is a GET,
-// so no idempotency key.
-function readBackOptions<S extends PayloadSchema | undefined>(options: PayloadOptions<S>): PayloadOptions<S> {
-  const { idempotencyKey: _unused, ...rest } = options
-  return rest
-}

@@ -12,10 +12,11 @@ import {
 import { deferred, type ApiPromise } from '../core/api-promise.js'
 import { readIdArgument } from '../core/arguments.js'
 import { expectAskedFor } from '../core/asked-for.js'
-import { Http } from '../core/http.js'
-import { resolveOptions, type ClientOptions } from '../core/options.js'
+import { callList, callOne } from '../core/http.js'
+import type { ClientOptions } from '../core/options.js'
 import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
+import { Transport } from '../core/transport.js'
 import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
 import type { RequestOptions } from '../core/request-options.js'
 
@@ -26,7 +27,7 @@ const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
 
 /** Runs of agents and the approvals they wait for. Reached as `client.executions`. */
 export class Executions {
-  readonly #http: Http
+  readonly #transport: Transport
 
   /**
    * Creates the resource on its own, for an app that needs only it (a bundle then carries
@@ -34,15 +35,15 @@ export class Executions {
    * every resource over one shared transport instead.
    */
   constructor(options?: ClientOptions)
-  /** @internal Built by `Signoff` over its shared transport. */
-  constructor(transport: Http)
-  constructor(options: ClientOptions | Http = {}) {
-    this.#http = options instanceof Http ? options : new Http(resolveOptions(options))
+  /** Creates the resource over a {@link Transport} shared with other resources and call functions. */
+  constructor(transport: Transport)
+  constructor(options: ClientOptions | Transport = {}) {
+    this.#transport = options instanceof Transport ? options : new Transport(options)
   }
 
   /** Lists executions. Await it for one page; iterate it with `for await` for every execution. */
   list(params: ExecutionListParams = {}, options: RequestOptions = {}): ListPromise<Execution> {
-    return this.#http.list({
+    return callList(this.#transport, {
       operation: 'executions.list', path: 'executions', schema: ExecutionListEnvelope,
       params, paramsSchema: ExecutionListParamsSchema, options,
       accept: (execution) => execution,
@@ -55,7 +56,7 @@ export class Executions {
     return deferred(() => {
       const operation = 'executions.get'
       const { params, options: opts } = readIdArgument(operation, ExecutionIdParamsSchema, 'execution_id', execution_id, options)
-      return this.#http.get({
+      return callOne(this.#transport, 'get', {
         operation, path: path`executions/${params.execution_id}`, schema: ExecutionEnvelope, options: opts,
         accept: (execution) => expectAskedFor(operation, 'id', params.execution_id, execution, execution.id),
       })
@@ -73,7 +74,7 @@ export class Executions {
     return deferred(() => {
       const operation = 'executions.pending_approval'
       const { params, options: opts } = readIdArgument(operation, ExecutionIdParamsSchema, 'execution_id', execution_id, options)
-      return this.#http.get({
+      return callOne(this.#transport, 'get', {
         operation, path: path`executions/${params.execution_id}/pending-approval`, schema: ApprovalEnvelope, options: opts,
         accept: async (approval) => expectAskedFor(operation, 'execution_id', params.execution_id, await checkPayload(operation, approval, opts.payloadSchema), approval.execution_id),
       })
