@@ -19,6 +19,8 @@ export const CLIENT_APPS: readonly App[] = [
   { name: 'list-decide-verify', label: '(d) list + decide + webhooks.verify, with new Signoff()' },
   { name: 'plain-fetch', label: '(e) plain fetch and Web Crypto, no validation' },
   { name: 'ky-zod-mini', label: '(f) ky + zod/mini, list + decide by hand (floor)' },
+  { name: 'calls-list-only', label: '(g) listApprovals over a Transport' },
+  { name: 'calls-reviewer', label: '(h) listApprovals + decideApproval over a Transport (the reviewer app)' },
 ]
 
 /** The floor of {@link CLIENT_APPS}. */

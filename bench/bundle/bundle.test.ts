@@ -31,6 +31,15 @@ describe('browser bundles', () => {
     expect(get('list-only').raw).toBeLessThan(get('reviewer-verify').raw)
   })
 
+  it('a page calling listApprovals alone carries neither decide nor the other resources', () => {
+    // `approvals.decide` names only decide's code (its errors, its read-back); the reviewer
+    // written with the same functions shows the check can tell.
+    const markers = ['approvals.decide', 'webhook-signature', 'agents.execute', 'executions.list']
+    for (const marker of markers) expect(get('calls-list-only').code).not.toContain(marker)
+    expect(get('calls-reviewer').code).toContain('approvals.decide')
+    expect(get('calls-list-only').raw).toBeLessThan(get('calls-reviewer').raw)
+  })
+
   it('a list-only app carries no webhook verifier and no agents resource', () => {
     // Strings only the verifier and the agents resource hold; the full client's bundle shows
     // the check can tell.

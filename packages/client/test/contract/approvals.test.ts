@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { ConflictError, NotFoundError, ResponseValidationError } from '../../src/index.js'
-import { QUIRKS, seedApprovalAgent, useMockApi } from './harness.js'
+import { QUIRKS, pendingApproval, seedApprovalAgent, useMockApi } from './harness.js'
 
 describe.each(QUIRKS)('approvals against the %s mock', (quirks) => {
   const api = useMockApi(quirks)
 
-  async function pendingApproval(message = 'Where is my order?') {
-    const agent = seedApprovalAgent(api.mock)
-    const execution = await api.client().agents.execute({ agent_id: agent.id, input: { message } })
-    return api.client().executions.pending_approval(execution.id)
-  }
-
   it('lists pending approvals with agent, checkpoint, payload and creation time', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     const page = await api.client().approvals.list({ status: 'pending' })
     expect(page.data).toHaveLength(1)
     expect(page.data[0]).toMatchObject({
@@ -28,7 +22,7 @@ describe.each(QUIRKS)('approvals against the %s mock', (quirks) => {
   })
 
   it('filters by status, agent, checkpoint and execution', async () => {
-    const first = await pendingApproval('one')
+    const first = await pendingApproval(api, 'one')
     const other = seedApprovalAgent(api.mock, 'approve_refund')
     const execution = await api.client().agents.execute({ agent_id: other.id, input: { message: 'two' } })
     const client = api.client()
@@ -67,14 +61,14 @@ describe.each(QUIRKS)('approvals against the %s mock', (quirks) => {
   })
 
   it('gets one approval by id, in object and positional form', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     const client = api.client()
     expect(await client.approvals.get(approval.id)).toEqual(approval)
     expect(await client.approvals.get({ approval_id: approval.id })).toEqual(approval)
   })
 
   it('approves: the approval records who, when and why, and the run completes with output', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     const client = api.client()
     const decided = await client.approvals.decide({ approval_id: approval.id, decision: 'approved', reason: 'Looks right' })
     expect(decided).toMatchObject({ id: approval.id, status: 'approved', reason: 'Looks right' })
@@ -86,7 +80,7 @@ describe.each(QUIRKS)('approvals against the %s mock', (quirks) => {
   })
 
   it('rejects in the positional form: the run is marked rejected and its output discarded', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     const client = api.client()
     const decided = await client.approvals.decide(approval.id, { decision: 'rejected', reason: 'Wrong price' })
     expect(decided).toMatchObject({ status: 'rejected', reason: 'Wrong price' })
@@ -97,7 +91,7 @@ describe.each(QUIRKS)('approvals against the %s mock', (quirks) => {
   })
 
   it('deciding twice is a ConflictError carrying the approval as it stands', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     const client = api.client()
     await client.approvals.decide(approval.id, { decision: 'approved' })
     const error = await client.approvals.decide(approval.id, { decision: 'rejected' }).catch((caught: unknown) => caught)
@@ -116,7 +110,7 @@ describe.each(QUIRKS)('approvals against the %s mock', (quirks) => {
   })
 
   it('types and checks the payload with a caller-supplied schema', async () => {
-    const approval = await pendingApproval('Refund order 42')
+    const approval = await pendingApproval(api, 'Refund order 42')
     const Review = z.object({ input: z.object({ message: z.string() }) })
     const client = api.client()
     const typed = await client.approvals.get(approval.id, { payloadSchema: Review })

@@ -1,34 +1,14 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { ConflictError } from '../../src/index.js'
-import { BASE_URL, QUIRKS, seedApprovalAgent, server, useMockApi } from './harness.js'
+import { BASE_URL, QUIRKS, loseFirstDecideResponse, pendingApproval, server, useMockApi } from './harness.js'
 
 describe.each(QUIRKS)('decide when a response is lost, against the %s mock', (quirks) => {
   const api = useMockApi(quirks)
 
-  async function pendingApproval() {
-    const agent = seedApprovalAgent(api.mock)
-    const execution = await api.client().agents.execute(agent.id, { input: { message: 'a' } })
-    return api.client().executions.pending_approval(execution.id)
-  }
-
-  // The first attempt reaches the server and is applied, then its response is lost.
-  function loseFirstDecideResponse() {
-    let attempts = 0
-    server.use(
-      http.post(`${BASE_URL}/api/v1/approvals/:id/decide`, async ({ request }) => {
-        attempts += 1
-        if (attempts > 1) return undefined
-        await api.mock.fetch(request.clone())
-        return HttpResponse.error()
-      }),
-    )
-    return () => attempts
-  }
-
   it('a retry that meets "already decided" with the same decision is a success', async () => {
-    const approval = await pendingApproval()
-    const attempts = loseFirstDecideResponse()
+    const approval = await pendingApproval(api)
+    const attempts = loseFirstDecideResponse(api)
     const decided = await api.client({ maxRetries: 2 }).approvals.decide(approval.id, { decision: 'approved', reason: 'ok' })
     expect(decided).toMatchObject({ id: approval.id, status: 'approved', reason: 'ok' })
     expect(attempts()).toBe(2)
@@ -36,7 +16,7 @@ describe.each(QUIRKS)('decide when a response is lost, against the %s mock', (qu
   })
 
   it('a retry that finds a different decision is a ConflictError with the approval', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     server.use(
       http.post(`${BASE_URL}/api/v1/approvals/:id/decide`, async ({ request }) => {
         // Someone else rejects between our lost attempt and our retry.
@@ -54,7 +34,7 @@ describe.each(QUIRKS)('decide when a response is lost, against the %s mock', (qu
   })
 
   it('someone else\'s identical decision with another reason is not ours: a ConflictError with the approval', async () => {
-    const approval = await pendingApproval()
+    const approval = await pendingApproval(api)
     let attempts = 0
     server.use(
       http.post(`${BASE_URL}/api/v1/approvals/:id/decide`, async () => {
@@ -71,8 +51,8 @@ describe.each(QUIRKS)('decide when a response is lost, against the %s mock', (qu
   })
 
   it('our own landed attempt with no reason is still ours on a retry', async () => {
-    const approval = await pendingApproval()
-    loseFirstDecideResponse()
+    const approval = await pendingApproval(api)
+    loseFirstDecideResponse(api)
     const decided = await api.client({ maxRetries: 2 }).approvals.decide(approval.id, { decision: 'rejected' })
     expect(decided).toMatchObject({ id: approval.id, status: 'rejected' })
   })

@@ -1,4 +1,5 @@
 import { createMockApi, type MockApi } from '@signoff/mock'
+import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { Signoff, type ClientOptions } from '../../src/index.js'
 import { network } from './network.js'
@@ -86,4 +87,28 @@ export const SAMPLE_APPROVAL = {
   expires_at: null,
   reason: null,
   created_at: '2026-01-02T03:04:05.123456789Z',
+}
+
+/** Runs an execution of a fresh approval agent and returns the approval it waits for. */
+export async function pendingApproval(harness: Harness, message = 'Where is my order?') {
+  const agent = seedApprovalAgent(harness.mock)
+  const execution = await harness.client().agents.execute({ agent_id: agent.id, input: { message } })
+  return harness.client().executions.pending_approval(execution.id)
+}
+
+/**
+ * Lets the first decide reach the mock and be applied, then loses its response (a dropped
+ * connection). Returns how many attempts have come so far.
+ */
+export function loseFirstDecideResponse(harness: Harness): () => number {
+  let attempts = 0
+  network.use(
+    http.post(`${BASE_URL}/api/v1/approvals/:id/decide`, async ({ request }) => {
+      attempts += 1
+      if (attempts > 1) return undefined
+      await harness.mock.fetch(request.clone())
+      return HttpResponse.error()
+    }),
+  )
+  return () => attempts
 }
