@@ -75,9 +75,14 @@ export function bytesByPackage(bundle: Bundle): Map<(typeof PACKAGES)[number], n
   return totals
 }
 
-/** Bundles `apps/<name>.ts` for the browser. */
-export async function bundle(name: string): Promise<Bundle> {
+/**
+ * Bundles `apps/<name>.ts` for the browser. With `fromSource`, `@signoff/client` is read from
+ * its TypeScript sources instead of `dist/` (one file), so the metafile names each module.
+ */
+export async function bundle(name: string, { fromSource = false } = {}): Promise<Bundle> {
+  const clientSource = new URL('../../packages/client/src/index.ts', import.meta.url).pathname
   const result = await build({
+    ...(fromSource ? { alias: { '@signoff/client': clientSource } } : {}),
     entryPoints: [new URL(`./apps/${name}.ts`, import.meta.url).pathname],
     bundle: true,
     minify: true,

@@ -65,6 +65,21 @@ sizeTable(CLIENT_APPS, clientSizes, CLIENT_FLOOR)
 console.log('\nWhere the bytes come from (esbuild metafile):\n')
 attributionTable(CLIENT_APPS, clientSizes)
 
+// The client's own bytes of the reviewer app by module: what each part of its behaviour costs.
+console.log('\nThe client in the reviewer app (h), by module (bundled from source; minified bytes):\n')
+const fromSource = await bundle('calls-reviewer', { fromSource: true })
+const modules = [...fromSource.bytesByInput]
+  .filter(([input, bytes]) => input.includes('packages/client/src/') && bytes > 0)
+  .sort((a, b) => b[1] - a[1])
+const clientTotal = modules.reduce((sum, [, bytes]) => sum + bytes, 0)
+printTable(
+  ['module', 'minified', 'share'],
+  [
+    ...modules.map(([input, bytes]) => [input.replace(/.*packages\/client\/src\//, ''), `${format(bytes, 0)} B`, `${format((100 * bytes) / clientTotal, 0)}%`]),
+    ['all of @signoff/client', `${format(clientTotal, 0)} B`, '100%'],
+  ],
+)
+
 console.log('\nThe approval schemas alone:\n')
 const schemaSizes = await bundleAll(SCHEMA_APPS)
 sizeTable(SCHEMA_APPS, schemaSizes, SCHEMA_FLOOR)

@@ -19,7 +19,7 @@ import type { ListPromise } from '../core/list-promise.js'
 import { path } from '../core/path.js'
 import type { Transport } from '../core/transport.js'
 import { checkPayload, type PayloadOf, type PayloadOptions, type PayloadSchema } from '../core/payload.js'
-import { reconcileDecision } from '../resources/reconcile-decision.js'
+import { reconcileDecision } from './reconcile-decision.js'
 
 // Pure: an app that never calls this resource leaves these schemas out of its bundle.
 const ApprovalEnvelope = /* @__PURE__ */ dataEnvelope(ApprovalRequestSchema)
