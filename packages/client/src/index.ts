@@ -7,6 +7,8 @@
 export { Signoff } from './client.js'
 export { Transport } from './core/transport.js'
 export { decideApproval, getApproval, listApprovals } from './calls/approvals.js'
+export { createAgentVersion, executeAgent, getAgent, listAgents } from './calls/agents.js'
+export { getExecution, getPendingApproval, listExecutions } from './calls/executions.js'
 export type { ClientOptions } from './core/options.js'
 export { DEFAULT_BASE_URL } from './core/options.js'
 export type { RequestOptions } from './core/request-options.js'
