@@ -1,7 +1,9 @@
 // zod 4's own JSON Schema output (draft 2020-12, OpenAPI 3.1's dialect), taught the few things
-// it cannot see: open status sets, second spellings, caller-supplied ids (z.custom) and the
-// portable form of timestamps. Responses are described from the input side: what a server may
-// send before the schemas' transforms run.
+// it cannot see: open status sets, second spellings, caller-supplied ids (z.custom), and the
+// constraints the schemas write as refinements (formats, bounds, enums; `jsonSchemaFactsOf`).
+// Responses are described from the input side: what a server may send before the schemas'
+// transforms run.
+import { jsonSchemaFactsOf } from '@signoff/schemas'
 import * as z from 'zod/mini'
 import { ALIASES, OPEN_ENUMS } from './metadata.ts'
 
@@ -40,15 +42,16 @@ const override: Override = ({ zodSchema, jsonSchema }) => {
   }
   const alias = ALIASES.get(zodSchema)
   if (alias !== undefined) describeAlias(json, alias.canonical, alias.alias)
-  // zod adds its own regex beside `format: date-time`; the format alone is the portable statement.
-  if (json.format === 'date-time') delete json.pattern
+  Object.assign(json, jsonSchemaFactsOf(zodSchema))
 }
 
 /** Lets either spelling come alone: neither is required, at least one is. */
 function describeAlias(json: JsonSchema, canonical: string, alias: string): void {
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>
   const canonicalSchema = properties[canonical]
-  if (canonicalSchema !== undefined && properties[alias] === undefined) properties[alias] = { ...canonicalSchema }
+  // The very object, not a copy: the property's own override may run after this one (to merge
+  // its refinements' facts), and both spellings must say the same.
+  if (canonicalSchema !== undefined && properties[alias] === undefined) properties[alias] = canonicalSchema
   const required = Array.isArray(json.required) ? (json.required as string[]) : []
   if (required.includes(canonical)) {
     json.required = required.filter((name) => name !== canonical)
@@ -58,8 +61,11 @@ function describeAlias(json: JsonSchema, canonical: string, alias: string): void
 }
 
 const unrepresentable: NonNullable<ToJsonSchemaParams['unrepresentable']> = ({ zodSchema, message }) => {
-  // Only `idParam` uses z.custom in these schemas.
-  if (zodSchema._zod.def.type === 'custom') return { ...CALLER_ID_SCHEMA }
+  if (zodSchema._zod.def.type === 'custom') {
+    // A z.custom built by a helper of the schemas says what it accepts; the only other one is `idParam`.
+    const facts: JsonSchema | undefined = jsonSchemaFactsOf(zodSchema)
+    return { ...(facts ?? CALLER_ID_SCHEMA) }
+  }
   throw new Error(`The OpenAPI generator cannot describe a schema: ${message}`)
 }
 

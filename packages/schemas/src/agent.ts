@@ -9,6 +9,7 @@ import {
   type Known,
   type Without,
 } from './primitives.js'
+import { stringOfLength } from './refinements.js'
 
 /**
  * The approval settings inside an agent version's `config`. The docs name the checkpoint
@@ -72,8 +73,9 @@ export const AgentConfigInputSchema = /* @__PURE__ */ (() => z.looseObject({
     z.boolean({ error: 'config.approval_required must be true or false' }),
   ),
   checkpoint_name: z.optional(
-    z.string({ error: 'config.checkpoint_name must be a string such as "review_response"' }).check(
-      z.minLength(1, { error: 'config.checkpoint_name must not be empty' }),
+    stringOfLength(
+      { minLength: 1 },
+      { type: 'config.checkpoint_name must be a string such as "review_response"', length: 'config.checkpoint_name must not be empty' },
     ),
   ),
 }))()

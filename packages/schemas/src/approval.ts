@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { PaginationParamsShape } from './envelopes.js'
 import { IdSchema, TimestampSchema, idParam, openEnum, type Known, type OpenEnum, type Without } from './primitives.js'
+import { oneOf, stringOfLength } from './refinements.js'
 
 /** Approval statuses this SDK knows. */
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const
@@ -46,11 +47,9 @@ export type ApprovalRequest<TPayload = unknown> = Without<Known<z.output<typeof 
 /** Parameters of `approvals.decide`. */
 export const DecideParamsSchema = /* @__PURE__ */ (() => z.object({
   approval_id: idParam('approval_id'),
-  decision: z.enum(DECISIONS, { error: 'decision must be "approved" or "rejected"' }),
+  decision: oneOf(DECISIONS, 'decision must be "approved" or "rejected"'),
   reason: z.optional(
-    z.string({ error: 'reason must be a string' }).check(
-      z.maxLength(10_000, { error: 'reason must be at most 10000 characters' }),
-    ),
+    stringOfLength({ maxLength: 10_000 }, { type: 'reason must be a string', length: 'reason must be at most 10000 characters' }),
   ),
 }))()
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { withAlias, type Known } from './primitives.js'
+import { intInRange } from './refinements.js'
 
 /**
  * Pagination of a list response. The newer API spells `total_pages` as `pages`; both parse,
@@ -35,17 +36,9 @@ export interface Page<T> {
 /** Parameters every list endpoint takes. */
 export const PaginationParamsShape = /* @__PURE__ */ (() => ({
   /** Page number, starting at 1. */
-  page: z.optional(
-    z.number().check(z.int(), z.gte(1, { error: 'page must be an integer of at least 1' })),
-  ),
+  page: z.optional(intInRange(1, Number.MAX_SAFE_INTEGER, 'page must be an integer of at least 1')),
   /** Items per page, from 1 to 100. */
   limit: z.optional(
-    z
-      .number()
-      .check(
-        z.int(),
-        z.gte(1, { error: 'limit must be an integer from 1 to 100' }),
-        z.lte(100, { error: 'limit must be an integer from 1 to 100 (the API caps pages at 100)' }),
-      ),
+    intInRange(1, 100, 'limit must be an integer from 1 to 100', 'limit must be an integer from 1 to 100 (the API caps pages at 100)'),
   ),
 }))()

@@ -20,6 +20,9 @@ export {
 } from './primitives.js'
 export type { JsonObject, Known, OpenEnum, Without } from './primitives.js'
 
+export { jsonSchemaFactsOf } from './refinements.js'
+export type { JsonSchemaFacts } from './refinements.js'
+
 export { ListMetaSchema, PaginationParamsShape, dataEnvelope, listEnvelope } from './envelopes.js'
 export type { ListMeta, Page } from './envelopes.js'
 

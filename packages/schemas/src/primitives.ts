@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { _isoDateTime } from 'zod/v4/core'
+import { dateTimeString, stringOfLength } from './refinements.js'
 
 /**
  * A status set the API may grow: the known values autocomplete, any other string still parses.
@@ -33,7 +33,7 @@ export function isSafeId(value: unknown): value is string {
 }
 
 /** Schema of a resource id as it appears in responses (any non-empty string). */
-export const IdSchema = /* @__PURE__ */ (() => z.string().check(z.minLength(1)))()
+export const IdSchema = /* @__PURE__ */ (() => stringOfLength({ minLength: 1 }))()
 
 /**
  * Schema of an id the caller supplies: rejected when empty or when it could escape the
@@ -45,10 +45,12 @@ export function idParam(field: string): z.ZodMiniType<string, string> {
   })
 }
 
-// What `z.iso.datetime` builds, without going through the `z.iso` namespace object: a bundler
-// keeps every member of a namespace it cannot see through (the date, time and duration formats).
-/** An RFC 3339 timestamp string (any sub-second precision, `Z` or an offset). */
-export const TimestampSchema = /* @__PURE__ */ (() => _isoDateTime(z.ZodMiniISODateTime, { offset: true }))()
+/**
+ * An RFC 3339 timestamp string (any sub-second precision, `Z` or an offset), as
+ * `z.iso.datetime({ offset: true })` accepts it. Anything else is reported as having the wrong
+ * format, as zod words it.
+ */
+export const TimestampSchema = /* @__PURE__ */ (() => dateTimeString('has the wrong format'))()
 
 /** Any JSON object: keys of any name, values of any JSON type. */
 export const JsonObjectSchema = /* @__PURE__ */ (() => z.record(z.string(), z.unknown()))()
