@@ -1,6 +1,14 @@
 // The reviewer page. It talks to its own origin: the dev server's proxy forwards `/api/v1/*`
 // to the API and adds the key there, so this page (and anyone reading its source) never has it.
-import { ConflictError, Signoff, type ApprovalRequest, type Decision } from '@signoff/client'
+import {
+  Transport,
+  decideApproval,
+  getAgent,
+  isConflictError,
+  listApprovals,
+  type ApprovalRequest,
+  type Decision,
+} from '@signoff/client'
 import { approvalCard, updateCard } from './card.ts'
 import { h } from './dom.ts'
 import { shortId } from './format.ts'
@@ -17,7 +25,8 @@ function refreshInterval(): number {
   return Math.min(Math.max(seconds * 1000, 100), 2 ** 31 - 1)
 }
 
-const client = new Signoff({ baseUrl: window.location.origin })
+// The page imports the three calls it makes, so its bundle carries those and nothing else.
+const api = new Transport({ baseUrl: window.location.origin })
 
 const list = required('approvals')
 const status = required('status')
@@ -28,7 +37,7 @@ const agentNames = new Map<string, Promise<string>>()
 function agentName(agentId: string): Promise<string> {
   let name = agentNames.get(agentId)
   if (name === undefined) {
-    name = client.agents.get(agentId).then(
+    name = getAgent(api, agentId).then(
       (agent) => agent.name,
       () => {
         agentNames.delete(agentId) // ask again on the next refresh
@@ -51,12 +60,12 @@ function refresh(): Promise<void> {
 
 async function decide(approval: ApprovalRequest, decision: Decision, reason: string | undefined): Promise<void> {
   try {
-    await client.approvals.decide(approval.id, reason === undefined ? { decision } : { decision, reason })
+    await decideApproval(api, approval.id, reason === undefined ? { decision } : { decision, reason })
     notice.textContent = `${decision === 'approved' ? 'Approved' : 'Rejected'} ${shortId(approval.id)}.`
     notice.dataset['tone'] = 'done'
   } catch (error) {
     // Someone else decided first: their decision stands, and the list should show it.
-    if (!(error instanceof ConflictError)) throw error
+    if (!isConflictError(error)) throw error
     notice.textContent = `${shortId(approval.id)} was already decided (${error.approval?.status ?? 'elsewhere'}).`
     notice.dataset['tone'] = 'warning'
   }
@@ -68,7 +77,7 @@ async function decide(approval: ApprovalRequest, decision: Decision, reason: str
 
 async function load(): Promise<void> {
   try {
-    const page = await client.approvals.list({ status: 'pending', limit: PAGE_SIZE })
+    const page = await listApprovals(api, { status: 'pending', limit: PAGE_SIZE })
     const names = await Promise.all(page.data.map((approval) => agentName(approval.agent_id)))
     show(page.data, names)
     const shown = page.data.length < page.meta.total ? `showing ${page.data.length} of ${page.meta.total}` : `${page.meta.total} pending`
