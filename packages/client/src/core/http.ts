@@ -4,7 +4,7 @@ import { ApiPromise, type WithResponse } from './api-promise.js'
 import { ListPromise } from './list-promise.js'
 import type { RequestOptions } from './request-options.js'
 import { retriesBefore, type Query, type Sent } from './send.js'
-import type { Transport } from './transport.js'
+import { redact, request, type Transport } from './transport.js'
 import { validateInput } from './validate-input.js'
 
 /** A schema of a `{ data: … }` response. */
@@ -61,11 +61,11 @@ export function callList<S extends PageSchema, T>(transport: Transport, call: Li
   const fetchPage = async (page: number): Promise<WithResponse<Page<T>>> => {
     try {
       const query = validateInput(call.operation, call.paramsSchema, call.params)
-      const sent = await transport.request('get', { ...call, query: { ...query, page } }, call.options)
+      const sent = await request(transport, 'get', { ...call, query: { ...query, page } }, call.options)
       const data = await settled(sent.data.data.map(call.accept))
       return { data: { data, meta: sent.data.meta }, response: sent.response, requestId: sent.requestId }
     } catch (error) {
-      throw transport.redact(error)
+      throw redact(transport, error)
     }
   }
   const params = call.params as { page?: unknown } | undefined
@@ -78,19 +78,19 @@ export function callList<S extends PageSchema, T>(transport: Transport, call: Li
 async function runOne<S extends DataSchema, T>(transport: Transport, method: 'get' | 'post', call: Call<S, T>): Promise<WithResponse<T>> {
   let sent: Sent<StandardSchemaV1.InferOutput<S>>
   try {
-    sent = await transport.request(method, call, call.options)
+    sent = await request(transport, method, call, call.options)
   } catch (error) {
     if (call.recover === undefined) throw error
     try {
       return await call.recover(error, retriesBefore(error))
     } catch (recoverError) {
-      throw transport.redact(recoverError)
+      throw redact(transport, recoverError)
     }
   }
   try {
     return { data: await call.accept(sent.data.data), response: sent.response, requestId: sent.requestId }
   } catch (error) {
-    throw transport.redact(error)
+    throw redact(transport, error)
   }
 }
 

@@ -13,7 +13,7 @@ export type TransportRequest<S extends StandardSchemaV1> = Omit<Request<S>, 'hea
  * {@link decideApproval}, …) when a page needs only a few calls: a bundle then carries those
  * calls and nothing else. `new Signoff()` builds one for its resources.
  *
- * The API key lives in private state: it never shows in `console.log(transport)`,
+ * The API key is held out of the object: it never shows in `console.log(transport)`,
  * `JSON.stringify(transport)` or an error.
  *
  * @example
@@ -27,52 +27,69 @@ export type TransportRequest<S extends StandardSchemaV1> = Omit<Request<S>, 'hea
 export class Transport {
   /** Shown by `String(transport)` and debuggers. */
   readonly [Symbol.toStringTag] = 'Transport'
-  readonly #options: ResolvedOptions
-  readonly #redactor: Redactor
+  // Declared only, so nothing exists at run time: a private member makes the type nominal, so
+  // only a real Transport (not any object of the same shape, not a Signoff) is accepted.
+  private declare readonly nominal: never
 
   /**
    * Checks the options at once: a wrong option throws an `InvalidRequestError` naming it, and
    * no request is ever sent with it.
    */
   constructor(options: ClientOptions = {}) {
-    this.#options = resolveOptions(options)
-    this.#redactor = new Redactor(this.#options.secrets)
+    const resolved = resolveOptions(options)
+    internals.set(this, { options: resolved, redactor: new Redactor(resolved.secrets) })
   }
+}
 
-  /**
-   * @internal Sends one request with a call's options (checked first) and returns the
-   * validated body; a POST carries an `Idempotency-Key`. Every error has its secrets blanked.
-   */
-  async request<S extends StandardSchemaV1>(
-    method: 'get' | 'post',
-    request: TransportRequest<S>,
-    options: RequestOptions,
-  ): Promise<Sent<StandardSchemaV1.InferOutput<S>>> {
-    try {
-      checkRequestOptions(request.operation, options)
-      return await send(this.#options, method, {
-        ...request,
-        headers: this.#headers(method, options),
-        signal: options.signal,
-        timeout: options.timeout,
-        maxRetries: options.maxRetries,
-      })
-    } catch (error) {
-      throw this.redact(error)
-    }
-  }
+// A transport's options and redactor, out of reach of anything outside the client: not fields,
+// so neither the key nor these functions show on the object or in its type.
+interface Internals {
+  options: ResolvedOptions
+  redactor: Redactor
+}
+const internals = new WeakMap<Transport, Internals>()
 
-  /** @internal Blanks every secret this transport holds from an error; aborts pass as they are. */
-  redact(error: unknown): unknown {
-    return error instanceof Error && !isAbort(error) ? this.#redactor.scrub(error) : error
-  }
+function internalsOf(transport: Transport): Internals {
+  const found = internals.get(transport)
+  if (found === undefined) throw new TypeError('expected a Transport, made with `new Transport(options)`')
+  return found
+}
 
-  // The client's headers as they are when the call adds none (the common case), else a copy.
-  #headers(method: 'get' | 'post', options: RequestOptions): Record<string, string> | Headers {
-    if (method === 'get' && options.headers === undefined) return this.#options.headers
-    const headers = new Headers(this.#options.headers)
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
-    if (method === 'post') headers.set('idempotency-key', options.idempotencyKey ?? crypto.randomUUID())
-    return headers
+/**
+ * Sends one request over a transport with a call's options (checked first) and returns the
+ * validated body; a POST carries an `Idempotency-Key`. Every error has its secrets blanked.
+ */
+export async function request<S extends StandardSchemaV1>(
+  transport: Transport,
+  method: 'get' | 'post',
+  call: TransportRequest<S>,
+  options: RequestOptions,
+): Promise<Sent<StandardSchemaV1.InferOutput<S>>> {
+  try {
+    const resolved = internalsOf(transport).options
+    checkRequestOptions(call.operation, options)
+    return await send(resolved, method, {
+      ...call,
+      headers: headersFor(resolved, method, options),
+      signal: options.signal,
+      timeout: options.timeout,
+      maxRetries: options.maxRetries,
+    })
+  } catch (error) {
+    throw redact(transport, error)
   }
+}
+
+/** Blanks every secret a transport holds from an error; aborts pass as they are. */
+export function redact(transport: Transport, error: unknown): unknown {
+  return error instanceof Error && !isAbort(error) ? internalsOf(transport).redactor.scrub(error) : error
+}
+
+// The client's headers as they are when the call adds none (the common case), else a copy.
+function headersFor(options: ResolvedOptions, method: 'get' | 'post', call: RequestOptions): Record<string, string> | Headers {
+  if (method === 'get' && call.headers === undefined) return options.headers
+  const headers = new Headers(options.headers)
+  for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value)
+  if (method === 'post') headers.set('idempotency-key', call.idempotencyKey ?? crypto.randomUUID())
+  return headers
 }
