@@ -13,3 +13,9 @@ export function checkDuration(method: string, name: string, value: unknown, fall
   const given = typeof value === 'number' ? String(value) : `a ${typeof value}`
   throw new InvalidRequestError(method, [{ path: [name], message: `${name} must be a number of milliseconds above 0 (got ${given})` }])
 }
+
+/** Checks a whole-number option from 1 to `max`; anything else is an `InvalidRequestError` naming it. */
+export function checkWhole(method: string, name: string, value: unknown, max: number): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value
+  throw new InvalidRequestError(method, [{ path: [name], message: `${name} must be a whole number from 1 to ${max}` }])
+}

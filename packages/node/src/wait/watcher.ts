@@ -1,8 +1,8 @@
-import { InvalidRequestError, type ApprovalRequest, type PayloadOf, type PayloadSchema, type Signoff, type WebhookEvent } from '@signoff/client'
+import type { ApprovalRequest, PayloadOf, PayloadSchema, Signoff, WebhookEvent } from '@signoff/client'
 import { forEachConcurrently } from './concurrency.js'
 import { WaitAbortedError, WaitTimeoutError, WatcherClosedError } from './errors.js'
-import { checkDuration } from './options.js'
-import { readPending, type PendingSnapshot } from './pending-snapshot.js'
+import { checkDuration, checkWhole } from './options.js'
+import { readPendingApprovals, type PendingSnapshot } from './pending-snapshot.js'
 import { startTimer } from './safe-timer.js'
 import { resolveApprovalId, type WaitTarget } from './target.js'
 import { isTransient } from './transient.js'
@@ -83,8 +83,8 @@ export class ApprovalWatcher {
   constructor(client: Signoff, options: WatcherOptions = {}) {
     this.#client = client
     this.#interval = checkDuration('ApprovalWatcher', 'interval', options.interval, 5_000)
-    this.#pageSize = checkWhole('pageSize', options.pageSize ?? 100, 100)
-    this.#concurrency = checkWhole('concurrency', options.concurrency ?? 4, 64)
+    this.#pageSize = checkWhole('ApprovalWatcher', 'pageSize', options.pageSize ?? 100, 100)
+    this.#concurrency = checkWhole('ApprovalWatcher', 'concurrency', options.concurrency ?? 4, 64)
   }
 
   /** Waits for a decision on an approval, or on the approval an execution is paused at. */
@@ -190,7 +190,7 @@ export class ApprovalWatcher {
     try {
       const onRequest = () => void (this.#stats.requests += 1)
       const options = { pageSize: this.#pageSize, concurrency: this.#concurrency, signal: this.#lifetime.signal, onRequest }
-      const pending = await readPending(this.#client, options)
+      const pending = await readPendingApprovals(this.#client, options)
       this.#stats.sweeps += 1
       const unseen = [...this.#waiters].filter((waiter) => waiter.since <= started && !stillPending(waiter, pending))
       await forEachConcurrently(unseen, this.#concurrency, (waiter) => this.#readBack(waiter))
@@ -239,11 +239,6 @@ function stillPending(waiter: Waiter, pending: PendingSnapshot): boolean {
   const approvalId = pending.executions.get(waiter.target.execution_id)
   if (approvalId !== undefined) waiter.target = { approval_id: approvalId }
   return approvalId !== undefined
-}
-
-function checkWhole(name: string, value: unknown, max: number): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value
-  throw new InvalidRequestError('ApprovalWatcher', [{ path: [name], message: `${name} must be a whole number from 1 to ${max}` }])
 }
 
 function approvalIdOf(target: WaitTarget): string | undefined {

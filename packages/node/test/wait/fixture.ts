@@ -1,6 +1,7 @@
 // A mock API behind MSW with a clock the tests move, and helpers to put runs at a checkpoint.
 import { Signoff, type ClientOptions } from '@signoff/client'
 import { createMockApi, type MockApi } from '@signoff/mock'
+import { delay, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 
@@ -53,3 +54,19 @@ export function useWaitFixture(): WaitFixture {
 
 /** Resolves after `ms`. */
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Answers list reads from the fixture's mock after `ms`, counting how many are in flight at once. */
+export function slowList(fixture: WaitFixture, ms: number): { inFlight: number; mostInFlight: number; reads: number } {
+  const seen = { inFlight: 0, mostInFlight: 0, reads: 0 }
+  server.use(
+    http.get(`${BASE_URL}/api/v1/approvals`, async ({ request }) => {
+      seen.reads += 1
+      seen.inFlight += 1
+      seen.mostInFlight = Math.max(seen.mostInFlight, seen.inFlight)
+      await delay(ms)
+      seen.inFlight -= 1
+      return fixture.mock.fetch(request)
+    }),
+  )
+  return seen
+}

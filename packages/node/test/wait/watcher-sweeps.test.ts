@@ -1,10 +1,10 @@
 // How the watcher's sweeps read the pending list: pages in parallel but bounded, never two sweeps
 // at once, and a page that cannot be read costs only the waits it held a read-back each.
 import { ResponseValidationError } from '@signoff/client'
-import { delay, http, HttpResponse } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { afterEach, expect, it, vi } from 'vitest'
 import { ApprovalWatcher } from '../../src/index.js'
-import { BASE_URL, server, useWaitFixture } from './fixture.js'
+import { BASE_URL, server, slowList, useWaitFixture } from './fixture.js'
 
 const api = useWaitFixture()
 let watcher: ApprovalWatcher | undefined
@@ -21,25 +21,9 @@ function pendingApprovals(count: number): string[] {
   })
 }
 
-/** Answers list reads from the mock, after `ms`, and counts how many are in flight at once. */
-function slowList(ms: number) {
-  const seen = { inFlight: 0, mostInFlight: 0, reads: 0 }
-  server.use(
-    http.get(`${BASE_URL}/api/v1/approvals`, async ({ request }) => {
-      seen.reads += 1
-      seen.inFlight += 1
-      seen.mostInFlight = Math.max(seen.mostInFlight, seen.inFlight)
-      await delay(ms)
-      seen.inFlight -= 1
-      return api.mock.fetch(request)
-    }),
-  )
-  return seen
-}
-
 it('reads ceil(pending / pageSize) pages a sweep, the ones after the first in parallel, never two sweeps at once', async () => {
   const [first] = pendingApprovals(450)
-  const seen = slowList(30)
+  const seen = slowList(api, 30)
   // Sweeps take longer than the interval: overlapping ones would put more pages in flight.
   watcher = new ApprovalWatcher(api.client(), { interval: 10, pageSize: 100, concurrency: 2 })
   void watcher.wait({ approval_id: first! }).catch(() => undefined)
