@@ -141,12 +141,16 @@ export class ApprovalGate {
   }
 
   /**
-   * One sweep now: pages through the pending approvals and wakes every parked job whose
-   * approval is no longer pending. Makes max(1, ceil(pending / pageSize)) API requests.
+   * One sweep now: reads the pending approvals (the first page, then the others
+   * `sweepConcurrency` at a time) and wakes every parked job whose approval is not among them.
+   * Makes max(1, ceil(pending / pageSize)) API requests. A page that fails for good does not
+   * fail the sweep: the jobs parked on what it held are woken and look for themselves (see
+   * `unreadPages`). Passing trouble (`isTransient`) rejects.
    */
   async sweep(): Promise<SweepResult> {
     this.#assertOpen('gate.sweep')
-    return sweepOnce(this.#client, this.#store, this.#waker, this.#settings.pageSize)
+    const { pageSize, sweepConcurrency } = this.#settings
+    return sweepOnce(this.#client, this.#store, this.#waker, { pageSize, concurrency: sweepConcurrency })
   }
 
   /**

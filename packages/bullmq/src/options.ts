@@ -27,6 +27,14 @@ export interface ApprovalGateOptions {
   /** Page size of each sweep through the pending approvals, 1 to 100. @defaultValue `100` */
   pageSize?: number | undefined
   /**
+   * List requests a sweep has in flight at once, 1 to 64: the first page alone (it tells how
+   * many there are), then the others this many at a time, so a sweep over many pages takes
+   * about as many round trips as pages divided by this. The request count stays
+   * max(1, ceil(pending / pageSize)).
+   * @defaultValue `4` (as `ApprovalWatcher`'s `concurrency`)
+   */
+  sweepConcurrency?: number | undefined
+  /**
    * The longest a job stays parked, in ms, before it reads its approval again by itself:
    * the safety net of a deployment with neither webhooks nor a sweeper. A park also ends at
    * the approval's `expires_at`.
@@ -42,6 +50,7 @@ export interface GateSettings {
   name: string
   sweepInterval: number
   pageSize: number
+  sweepConcurrency: number
   maxPark: number
 }
 
@@ -50,6 +59,8 @@ export const MIN_PARK_MS = 1_000
 /** Timers and BullMQ delays stay below this (2^31 - 1 ms, about 24.8 days). */
 export const MAX_DELAY_MS = 2 ** 31 - 1
 const MIN_SWEEP_INTERVAL_MS = 100
+// The bound of the watcher's `concurrency`, so the one setting means the same in both.
+const MAX_SWEEP_CONCURRENCY = 64
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,100}$/
 
 /** Checks the options of `new ApprovalGate(...)`; every problem is named at once. */
@@ -78,12 +89,16 @@ export function checkGateOptions(options: ApprovalGateOptions | undefined): Gate
   }
   const pageSize = given.pageSize ?? 100
   if (!isIntegerIn(pageSize, 1, 100)) problem('pageSize', 'must be a whole number from 1 to 100')
+  const sweepConcurrency = given.sweepConcurrency ?? 4
+  if (!isIntegerIn(sweepConcurrency, 1, MAX_SWEEP_CONCURRENCY)) {
+    problem('sweepConcurrency', `must be a whole number from 1 to ${MAX_SWEEP_CONCURRENCY}`)
+  }
   const maxPark = given.maxPark ?? 3_600_000
   if (!isIntegerIn(maxPark, MIN_PARK_MS, MAX_DELAY_MS)) {
     problem('maxPark', `must be a whole number of ms from ${MIN_PARK_MS} to ${MAX_DELAY_MS}`)
   }
   if (issues.length > 0 || connection === undefined) throw new InvalidRequestError('new ApprovalGate', issues)
-  return { connection, prefix, name, sweepInterval, pageSize, maxPark }
+  return { connection, prefix, name, sweepInterval, pageSize, sweepConcurrency, maxPark }
 }
 
 function isIntegerIn(value: unknown, min: number, max: number): value is number {
