@@ -25,7 +25,7 @@ export interface GateWebhookHandlers {
 }
 
 const SWEEP_SCHEDULER_ID = 'sweep'
-// Finished sweep jobs kept for inspection (each returns its { pending, woken, requests }).
+// Finished sweep jobs kept for inspection (each returns its { pending, woken, requests, unreadPages }).
 const KEPT_SWEEPS = { count: 1000 }
 
 /**

@@ -48,7 +48,7 @@ it('wakes parked jobs by a sweep when no webhook came', async () => {
   await fixture.decide(fixture.approvalOf('swept one'))
   await fixture.decide(fixture.approvalOf('swept two'), 'rejected')
   const result = await gate.sweep()
-  expect(result).toEqual({ pending: 1, woken: 2, requests: 1 })
+  expect(result).toEqual({ pending: 1, woken: 2, requests: 1, unreadPages: 0 })
   await fixture.settled(ids(jobs.slice(0, 2)), 'completed')
   expect(await fixture.queue.getJobState(jobs[2]?.id ?? '')).toBe('delayed')
 })
