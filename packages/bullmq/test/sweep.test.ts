@@ -31,7 +31,7 @@ function seed(count: number): void {
 it('has the pages after the first in flight together, sweepConcurrency at most (4 by default), with the same request count', async () => {
   seed(450)
   for (const [sweepConcurrency, expected] of [[3, 3], [undefined, 4], [1, 1]] as const) {
-    const { gate, proxy } = await proxiedGate(40, { pageSize: 50, sweepConcurrency })
+    const { gate, proxy } = await proxiedGate(80, { pageSize: 50, sweepConcurrency })
     expect(await gate.sweep()).toEqual({ pending: 450, woken: 0, requests: 9, unreadPages: 0 })
     expect(proxy.seen.lists).toBe(9)
     expect(proxy.seen.mostInFlight).toBe(expected)

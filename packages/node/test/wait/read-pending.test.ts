@@ -52,6 +52,19 @@ it('leaves out a page it cannot parse and counts it, and takes no decided approv
   expect(pending.approvals.has(decided!.id)).toBe(false)
 })
 
+it('answers an empty snapshot with one unread page when the first page, which tells how many there are, fails for good', async () => {
+  seed(30)
+  let reads = 0
+  server.use(
+    http.get(`${BASE_URL}/api/v1/approvals`, () => {
+      reads += 1
+      return HttpResponse.json({ data: [{ id: 42 }], meta: { total: 30, page: 1, limit: 10, total_pages: 3 } })
+    }),
+  )
+  expect(await readPendingApprovals(api.client(), { pageSize: 10 })).toEqual({ approvals: new Set(), executions: new Map(), unreadPages: 1 })
+  expect(reads).toBe(1)
+})
+
 it('rejects on passing trouble and on an abort', async () => {
   seed(30)
   server.use(http.get(`${BASE_URL}/api/v1/approvals`, ({ request }) =>
