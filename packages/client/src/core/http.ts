@@ -210,8 +210,12 @@ export class Http {
       if (current()) state.last = seen(response)
       if (!response.ok || response.status === 204) return response
       if (current()) state.readingBody = true
-      const text = await readBody(response, kySignal)
-      // Cancelled because ky aborted: its timeout or the caller's signal ends the call.
+      // ky's attempt timeout (which also applies totalTimeout) rejects the call by itself, body
+      // or not; only the caller's signal needs the wait for the body ended here, so without one
+      // no listener is added.
+      const text = await readBody(response, options.signal === undefined ? undefined : kySignal)
+      // Cut short because ky aborted: the caller's signal (or ky's timeout, which has already
+      // rejected the call) ends it.
       if (text === undefined) throw kySignal?.reason
       let value: unknown
       try {

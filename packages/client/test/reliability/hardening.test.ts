@@ -91,6 +91,27 @@ describe('client hardening', () => {
     expect((error as Error).message).toContain('body did not arrive in time')
   })
 
+  it("the caller's signal ends a call whose body stalls, long before its timeout", async () => {
+    server.use(http.get(APPROVAL_URL, () => {
+      const stalled = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode('{"data": '))
+        },
+      })
+      return new HttpResponse(stalled, { headers: { 'content-type': 'application/json' } })
+    }))
+    const caller = new AbortController()
+    // Aborts in the first task after the headers came: the client then waits on the body alone.
+    const abortOnceHeadersCame = async (input: Request | URL | string, init?: RequestInit) => {
+      const response = await fetch(input, init)
+      setTimeout(() => caller.abort(), 0)
+      return response
+    }
+    const client = api.client({ timeout: 600_000, totalTimeout: false, fetch: abortOnceHeadersCame })
+    const error = await client.approvals.get(SAMPLE_APPROVAL.id, { signal: caller.signal }).catch((caught: unknown) => caught)
+    expect(error).toBe(caller.signal.reason)
+  })
+
   it('execute checks that the execution is of the agent asked for', async () => {
     const agent = seedApprovalAgent(api.mock)
     const other = seedApprovalAgent(api.mock, 'other')
