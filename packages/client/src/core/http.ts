@@ -114,12 +114,14 @@ export class Http {
   readonly #options: ResolvedOptions
   readonly #redactor: Redactor
   readonly #base: string
+  readonly #retry: RetryOptions
 
   constructor(options: ResolvedOptions) {
     this.#options = options
     this.#redactor = new Redactor(options.secrets)
-    // Relative paths resolve under `/api/v1/`, keeping any path a proxy's baseUrl has.
+    // Paths go under `/api/v1/`, keeping any path a proxy's baseUrl has.
     this.#base = `${options.baseUrl}/api/v1/`
+    this.#retry = { ...RETRY, limit: options.maxRetries }
   }
 
   /** A GET of one object. */
@@ -134,9 +136,11 @@ export class Http {
 
   /** A paged GET: await it for one page, iterate it for every item. */
   list<S extends PageSchema, T>(call: ListCall<S, T>): ListPromise<T> {
+    let query: Query | undefined
     const fetchPage = async (page: number): Promise<WithResponse<Page<T>>> => {
       try {
-        const query = validateInput(call.operation, call.paramsSchema, call.params)
+        // The filters are the same for every page: checked once, when the first is read.
+        query ??= validateInput(call.operation, call.paramsSchema, call.params)
         const sent = await this.#send('get', { ...call, query: { ...query, page } })
         const data = await settled(sent.data.data.map(call.accept))
         return { data: { data, meta: sent.data.meta }, response: sent.response, requestId: sent.requestId }
@@ -231,12 +235,11 @@ export class Http {
     }
 
     const kyOptions: KyOptions = {
-      baseUrl: this.#base,
       method,
       headers: this.#headers(method, options),
       timeout,
       totalTimeout: this.#options.totalTimeout,
-      retry: { ...RETRY, limit: options.maxRetries ?? this.#options.maxRetries },
+      retry: options.maxRetries === undefined ? this.#retry : { ...RETRY, limit: options.maxRetries },
       fetch: attempt,
       ...(call.json === undefined ? {} : { json: call.json }),
       ...(call.query === undefined ? {} : { searchParams: call.query }),
@@ -245,7 +248,10 @@ export class Http {
 
     let response: Response | undefined
     try {
-      response = await ky(call.path.replace(/^\//, ''), kyOptions)
+      // An absolute URL rather than ky's `baseUrl`, which builds a throwaway Request per call to
+      // resolve against. Every path is built from encoded segments, so joining the two strings
+      // reaches the same URL.
+      response = await ky(this.#base + call.path.replace(/^\//, ''), kyOptions)
       // Taken out of the state at once. The state is reachable from ky's objects for this call
       // (through `attempt`), which under concurrency often live long enough to reach V8's old
       // generation; a parsed page they still pointed to would be kept by every young-generation
