@@ -38,14 +38,17 @@ const paths: Record<string, () => Promise<unknown>> = {
   sdk: () => client.approvals.list({ status: 'pending' }).then((page) => page.data),
 }
 
-// One round of one path: its calls, then a full GC whose time is counted too, so each path
-// pays for collecting its own garbage (not the next path's round) and every round starts from
-// the same heap.
-async function timeRound(concurrency: number, task: () => Promise<unknown>): Promise<number> {
+// One round of one path: its calls, then a full GC that is counted too, so each path pays for
+// collecting its own garbage (not the next path's round) and every round starts from the same
+// heap. Gives ms per call of wall time and of this process's CPU time (all its threads, GC
+// helpers included): CPU time does not grow when other work on the machine takes the cores.
+async function timeRound(concurrency: number, task: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const cpuBefore = process.cpuUsage()
   const elapsed = await timeRuns(CALLS, concurrency, task)
   const start = performance.now()
   gc?.()
-  return (elapsed + performance.now() - start) / CALLS
+  const cpu = process.cpuUsage(cpuBefore)
+  return { wall: (elapsed + performance.now() - start) / CALLS, cpu: (cpu.user + cpu.system) / 1000 / CALLS }
 }
 
 // The middle of the rounds' ratios, and the range of their middle half.
@@ -61,9 +64,9 @@ const ratio = (values: number[]) => {
 
 console.log(`bench/overhead: ${ROUNDS} rounds of ${CALLS} calls per path, a ${PAGE_SIZE}-approval page (${format(ready.bytes / 1024)} KiB) from a server in its own process\n`)
 const entries = Object.entries(paths)
-const rows: string[][] = []
+const tables: Record<'wall' | 'cpu', string[][]> = { wall: [], cpu: [] }
 for (const concurrency of [1, 32]) {
-  const perCall: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]))
+  const rounds: Record<string, { wall: number; cpu: number }[]> = Object.fromEntries(entries.map(([name]) => [name, []]))
   for (const task of Object.values(paths)) await timeRuns(500, concurrency, task) // warm every path
   // The paths take turns within each round, starting one later each round, so load on the
   // machine and any order effect fall on all three alike; each round's ratios compare times
@@ -71,22 +74,24 @@ for (const concurrency of [1, 32]) {
   for (let round = 0; round < ROUNDS; round++) {
     for (let turn = 0; turn < entries.length; turn++) {
       const entry = entries[(round + turn) % entries.length]
-      if (entry !== undefined) perCall[entry[0]]?.push(await timeRound(concurrency, entry[1]))
+      if (entry !== undefined) rounds[entry[0]]?.push(await timeRound(concurrency, entry[1]))
     }
   }
-  const [raw, floor, sdk] = [perCall['raw'] ?? [], perCall['floor'] ?? [], perCall['sdk'] ?? []]
-  const over = (a: number[], b: number[]) => a.map((value, round) => value / (b[round] ?? Number.NaN))
-  rows.push([
-    concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`,
-    `${format(median(raw) * 1000, 0)} µs`,
-    `${format(median(floor) * 1000, 0)} µs`,
-    `${format(median(sdk) * 1000, 0)} µs`,
-    ratio(over(floor, raw)),
-    ratio(over(sdk, raw)),
-    ratio(over(sdk, floor)),
-  ])
+  for (const measure of ['wall', 'cpu'] as const) {
+    const [raw, floor, sdk] = ['raw', 'floor', 'sdk'].map((name) => (rounds[name] ?? []).map((round) => round[measure]))
+    const over = (a: number[] = [], b: number[] = []) => a.map((value, round) => value / (b[round] ?? Number.NaN))
+    const time = (values: number[] = []) => `${format(median(values) * 1000, 0)} µs`
+    tables[measure].push([
+      concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`,
+      time(raw), time(floor), time(sdk),
+      ratio(over(floor, raw)), ratio(over(sdk, raw)), ratio(over(sdk, floor)),
+    ])
+  }
 }
-printTable(['mode', 'fetch + JSON.parse', 'ky .json(schema)', 'client.approvals.list', 'floor / raw', 'client / raw', 'client / floor'], rows)
+const header = ['fetch + JSON.parse', 'ky .json(schema)', 'client.approvals.list', 'floor / raw', 'client / raw', 'client / floor']
+printTable(['time per call', ...header], tables.wall)
+console.log('')
+printTable(['CPU per call', ...header], tables.cpu)
 console.log('\nTimes are medians per call; each ratio is the median of the rounds\' own ratios, with the middle half of the rounds in brackets.')
-console.log('The floor is ky with the same zod/mini list schema and no client code; raw, floor and client are timed the same way, a full GC ending each round.')
+console.log('The floor is ky with the same zod/mini list schema and no client code; raw, floor and client are measured the same way, a full GC ending each round.')
 server.disconnect()
