@@ -242,16 +242,16 @@ export class Http {
       retry: options.maxRetries === undefined ? this.#retry : { ...RETRY, limit: options.maxRetries },
       fetch: attempt,
       ...(call.json === undefined ? {} : { json: call.json }),
-      ...(call.query === undefined ? {} : { searchParams: call.query }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     }
 
     let response: Response | undefined
     try {
-      // An absolute URL rather than ky's `baseUrl`, which builds a throwaway Request per call to
-      // resolve against. Every path is built from encoded segments, so joining the two strings
-      // reaches the same URL.
-      response = await ky(this.#base + call.path.replace(/^\//, ''), kyOptions)
+      // The whole URL, query included, rather than ky's `baseUrl` and `searchParams`: with those
+      // ky builds a throwaway Request to resolve against, then the Request a second time with
+      // the query (about a fifth of ky's own time per call). Every path is built from encoded
+      // segments, so joining the strings reaches the same URL.
+      response = await ky(this.#base + call.path.replace(/^\//, '') + queryString(call.query), kyOptions)
       // Taken out of the state at once. The state is reachable from ky's objects for this call
       // (through `attempt`), which under concurrency often live long enough to reach V8's old
       // generation; a parsed page they still pointed to would be kept by every young-generation
@@ -314,6 +314,13 @@ export class Http {
     const reason = error instanceof Error ? `: ${error.message}` : ''
     return new ConnectionError(`${operation}: the request failed${reason}`, cause)
   }
+}
+
+// `?name=value&…` of the defined values, encoded as ky's `searchParams` encodes them; '' for none.
+function queryString(query: Query | undefined): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) params.append(name, String(value))
+  return params.size === 0 ? '' : `?${params.toString()}`
 }
 
 // Items accepted one by one: awaited together only when some check was asynchronous (a
