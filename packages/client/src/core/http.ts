@@ -320,7 +320,8 @@ export class Http {
 function queryString(query: Query | undefined): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) params.append(name, String(value))
-  return params.size === 0 ? '' : `?${params.toString()}`
+  const text = params.toString()
+  return text === '' ? '' : `?${text}`
 }
 
 // Items accepted one by one: awaited together only when some check was asynchronous (a
