@@ -58,9 +58,11 @@ export function callOne<S extends DataSchema, T>(transport: Transport, method: '
 
 /** A paged GET, as a {@link ListPromise}: await it for one page, iterate it for every item. */
 export function callList<S extends PageSchema, T>(transport: Transport, call: ListCall<S, T>): ListPromise<T> {
+  let query: Query | undefined
   const fetchPage = async (page: number): Promise<WithResponse<Page<T>>> => {
     try {
-      const query = validateInput(call.operation, call.paramsSchema, call.params)
+      // The filters are the same for every page: checked once, when the first is read.
+      query ??= validateInput(call.operation, call.paramsSchema, call.params)
       const sent = await request(transport, 'get', { ...call, query: { ...query, page } }, call.options)
       const data = await settled(sent.data.data.map(call.accept))
       return { data: { data, meta: sent.data.meta }, response: sent.response, requestId: sent.requestId }

@@ -16,6 +16,18 @@ function constructionError(options: ConstructorParameters<typeof Signoff>[0]): I
   throw new Error('the options were accepted')
 }
 
+/** Answers the approval's GET with its headers and the start of a body that never ends. */
+function serveStalledBody(): void {
+  server.use(http.get(APPROVAL_URL, () => {
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"data": '))
+      },
+    })
+    return new HttpResponse(stalled, { headers: { 'content-type': 'application/json' } })
+  }))
+}
+
 describe('client hardening', () => {
   const api = useMockApi('standard')
   afterEach(() => vi.restoreAllMocks())
@@ -77,18 +89,25 @@ describe('client hardening', () => {
   })
 
   it('timeout covers reading the body: headers followed by a stalled body end in a TimeoutError', async () => {
-    server.use(http.get(APPROVAL_URL, () => {
-      const stalled = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"data": '))
-        },
-      })
-      return new HttpResponse(stalled, { headers: { 'content-type': 'application/json' } })
-    }))
+    serveStalledBody()
     const client = api.client({ timeout: 100, totalTimeout: false, maxRetries: 1 })
     const error = await client.approvals.get(SAMPLE_APPROVAL.id).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as Error).message).toContain('body did not arrive in time')
+  })
+
+  it("the caller's signal ends a call whose body stalls, long before its timeout", async () => {
+    serveStalledBody()
+    const caller = new AbortController()
+    // Aborts in the first task after the headers came: the client then waits on the body alone.
+    const abortOnceHeadersCame = async (input: Request | URL | string, init?: RequestInit) => {
+      const response = await fetch(input, init)
+      setTimeout(() => caller.abort(), 0)
+      return response
+    }
+    const client = api.client({ timeout: 600_000, totalTimeout: false, fetch: abortOnceHeadersCame })
+    const error = await client.approvals.get(SAMPLE_APPROVAL.id, { signal: caller.signal }).catch((caught: unknown) => caught)
+    expect(error).toBe(caller.signal.reason)
   })
 
   it('execute checks that the execution is of the agent asked for', async () => {
