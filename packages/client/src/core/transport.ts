@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { InvalidRequestError } from './errors/invalid-request-error.js'
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js'
 import { Redactor } from './redact.js'
 import { checkRequestOptions, type RequestOptions } from './request-options.js'
@@ -36,6 +37,12 @@ export class Transport {
    * no request is ever sent with it.
    */
   constructor(options: ClientOptions = {}) {
+    // A transport made by another copy of this package is not ours to read: taken for options,
+    // it would make a client with no key and no base URL without a word.
+    if (Object.prototype.toString.call(options) === '[object Transport]') {
+      const message = 'this Transport comes from another copy of @signoff/client: build the resource with the copy that made it, or dedupe @signoff/client in your install'
+      throw new InvalidRequestError('new Transport', [{ path: ['options'], message }])
+    }
     const resolved = resolveOptions(options)
     internals.set(this, { options: resolved, redactor: new Redactor(resolved.secrets) })
   }

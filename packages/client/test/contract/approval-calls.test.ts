@@ -99,6 +99,12 @@ describe('a transport', () => {
     expect(String((error as Error).message)).not.toContain(key)
   })
 
+  it('refuses a transport made by another copy of the package, rather than taking it for options', () => {
+    const foreign = { [Symbol.toStringTag]: 'Transport' } as unknown as Transport
+    expect(() => new Approvals(foreign)).toThrow(/another copy of @signoff\/client/)
+    expect(() => new Approvals(foreign)).toThrow(InvalidRequestError)
+  })
+
   it('keeps the key out of what it shows', () => {
     const key = 'pr_secret_key_456'
     const transport = new Transport({ apiKey: key, baseUrl: BASE_URL, dangerouslyAllowBrowser: true })
