@@ -28,7 +28,6 @@ const ApprovalListEnvelope = /* @__PURE__ */ listEnvelope(ApprovalRequestSchema)
 /** The decision and optional reason, for the positional form `decide(id, { decision })`. */
 export type DecideBody = Omit<DecideParams, 'approval_id'>
 
-
 /**
  * Lists approval requests, newest first. Await it for one page; iterate it with `for await`
  * for every approval of every page.

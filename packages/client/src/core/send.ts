@@ -12,7 +12,7 @@ import { readBody } from './read-body.js'
 export type Query = Record<string, string | number | undefined>
 
 /** One request, described: what {@link send} needs. */
-export interface Request<S extends StandardSchemaV1> {
+export interface ApiRequest<S extends StandardSchemaV1> {
   /** The public name of the call, used in error messages (for example `approvals.decide`). */
   operation: string
   /** The path after `/api/v1/`, built with `path`. */
@@ -107,7 +107,7 @@ export function retriesBefore(error: unknown): number {
 export async function send<S extends StandardSchemaV1>(
   options: ResolvedOptions,
   method: 'get' | 'post',
-  request: Request<S>,
+  request: ApiRequest<S>,
 ): Promise<Sent<StandardSchemaV1.InferOutput<S>>> {
   const state: CallState = { attempts: 0, readingBody: false, last: { status: 0, contentType: null }, parsed: undefined }
   const userFetch = options.fetch
@@ -117,13 +117,13 @@ export async function send<S extends StandardSchemaV1>(
   // ky's attempt timeout and the caller's signal span this whole function. ky's abort reaches
   // fetch only until the headers come; after them it ends the wait for the body instead
   // (aborting a request in the middle of its body trips undici under MSW's interception).
-  const attempt = async (input: globalThis.Request | URL | string, init?: RequestInit): Promise<Response> => {
+  const attempt = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
     const number = (state.attempts += 1)
     // An attempt ky gave up on (its timeout) may still be reading: it must not touch the state.
     const current = () => state.attempts === number
     state.parsed = undefined
     state.readingBody = false
-    const kySignal = input instanceof globalThis.Request ? input.signal : undefined
+    const kySignal = input instanceof Request ? input.signal : undefined
     const headersOnly = new AbortController()
     const abortFetch = () => headersOnly.abort(kySignal?.reason)
     kySignal?.addEventListener('abort', abortFetch, { once: true })

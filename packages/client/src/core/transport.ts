@@ -3,10 +3,10 @@ import { InvalidRequestError } from './errors/invalid-request-error.js'
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js'
 import { Redactor } from './redact.js'
 import { checkRequestOptions, type RequestOptions } from './request-options.js'
-import { isAbort, send, type Request, type Sent } from './send.js'
+import { isAbort, send, type ApiRequest, type Sent } from './send.js'
 
-/** What a call asks of the transport: a {@link Request} without the parts its options set. */
-export type TransportRequest<S extends StandardSchemaV1> = Omit<Request<S>, 'headers' | 'signal' | 'timeout' | 'maxRetries'>
+/** What a call asks of the transport: an {@link ApiRequest} without the parts its options set. */
+export type TransportRequest<S extends StandardSchemaV1> = Omit<ApiRequest<S>, 'headers' | 'signal' | 'timeout' | 'maxRetries'>
 
 /**
  * A connection to the PromptRails API: the client's options, checked once, shared by every
